@@ -1,0 +1,57 @@
+/* buf.c: growable byte buffer. */
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Make room for extra more bytes plus a NUL. */
+static void reserve(ds_buf *b, size_t extra) {
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) abort();
+    b->data = p;
+    b->cap = cap;
+}
+
+void ds_buf_add(ds_buf *b, const char *s, size_t len) {
+    reserve(b, len);
+    if (len) memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+void ds_buf_puts(ds_buf *b, const char *s) { ds_buf_add(b, s, strlen(s)); }
+
+void ds_buf_putc(ds_buf *b, char c) { ds_buf_add(b, &c, 1); }
+
+void ds_buf_printf(ds_buf *b, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0) return;
+    reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *ds_buf_detach(ds_buf *b, size_t *len) {
+    if (!b->data) reserve(b, 0), b->data[0] = '\0';
+    char *p = b->data;
+    if (len) *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void ds_buf_free(ds_buf *b) {
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

@@ -1,0 +1,298 @@
+/* diag.c: recording, sorting and rendering diagnostics. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* vprintf into the schema's arena. */
+static char *vformat(ds_schema *s, const char *fmt, va_list ap) {
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0) n = 0;
+    char *p = ds_arena_alloc(&s->arena, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+/* A public location for a span. */
+static ds_location locate(const ds_schema *s, ds_span span) {
+    ds_location loc = {0};
+    if (span.file < s->source_count) loc.file = s->sources[span.file].name;
+    loc.line = span.line;
+    loc.column = span.col;
+    loc.end_line = span.end_line;
+    loc.end_column = span.end_col;
+    return loc;
+}
+
+/* Record a new diagnostic, or the scratch one past the cap. */
+static ds_diag *report(ds_schema *s, ds_severity sev, ds_span span, const char *code,
+                       const char *fmt, va_list ap) {
+    ds_diag *d;
+    if (sev == DS_SEVERITY_ERROR) s->error_count++;
+    else s->warning_count++;
+    if (s->max_errors && sev == DS_SEVERITY_ERROR && s->error_count > s->max_errors) {
+        d = &s->sunk;
+        memset(d, 0, sizeof *d);
+        d->pub.message = "";
+        return d;
+    }
+    d = ds_arena_alloc(&s->arena, sizeof *d);
+    d->pub.severity = sev;
+    d->pub.code = code;
+    d->pub.location = locate(s, span);
+    d->pub.message = vformat(s, fmt, ap);
+    d->seq = s->diag_count;
+    DS_PUSH(&s->arena, s->diags, s->diag_count, s->diag_cap, d);
+    s->diags_sorted = false;
+    return d;
+}
+
+ds_diag *ds_error(ds_schema *s, ds_span span, const char *code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    ds_diag *d = report(s, DS_SEVERITY_ERROR, span, code, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+ds_diag *ds_warning(ds_schema *s, ds_span span, const char *code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    ds_diag *d = report(s, DS_SEVERITY_WARNING, span, code, fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+void ds_note_at(ds_schema *s, ds_diag *d, ds_span span, const char *fmt, ...) {
+    if (d == &s->sunk) return;
+    va_list ap;
+    va_start(ap, fmt);
+    ds_note note = {locate(s, span), vformat(s, fmt, ap)};
+    va_end(ap);
+    DS_PUSH(&s->arena, d->notes, d->pub.note_count, d->note_cap, note);
+    d->pub.notes = d->notes;
+}
+
+void ds_hint(ds_schema *s, ds_diag *d, const char *fmt, ...) {
+    if (d == &s->sunk) return;
+    va_list ap;
+    va_start(ap, fmt);
+    d->pub.hint = vformat(s, fmt, ap);
+    va_end(ap);
+}
+
+size_t ds_edit_distance(const char *a, const char *b) {
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64) return (size_t)-1;  /* long names are never typos of each other */
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag + cost;
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* Lower-case ASCII copy for case-insensitive comparison, truncated to 64. */
+static void fold(const char *s, char out[65]) {
+    size_t i = 0;
+    for (; s[i] && i < 64; i++) out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    out[i] = '\0';
+}
+
+const char *ds_closest(const char *name, const char *const *candidates, size_t count) {
+    char want[65], have[65];
+    fold(name, want);
+    size_t len = strlen(want), best = (size_t)-1;
+    const char *found = NULL;
+    for (size_t i = 0; i < count; i++) {
+        if (!candidates[i]) continue;
+        fold(candidates[i], have);
+        size_t d = ds_edit_distance(want, have);
+        if (d < best) best = d, found = candidates[i];
+    }
+    /* A third of the name, at least one edit and at most three. */
+    size_t limit = len / 3;
+    if (limit < 1) limit = 1;
+    if (limit > 3) limit = 3;
+    return best <= limit ? found : NULL;
+}
+
+/* ---- reading ---- */
+
+/* Order two diagnostics by file, line, column, then discovery. */
+static int compare_diags(const void *pa, const void *pb) {
+    const ds_diag *a = *(ds_diag *const *)pa, *b = *(ds_diag *const *)pb;
+    if (a->pub.location.line != b->pub.location.line)
+        return a->pub.location.line < b->pub.location.line ? -1 : 1;
+    if (a->pub.location.column != b->pub.location.column)
+        return a->pub.location.column < b->pub.location.column ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* File index of a diagnostic, for sorting files in command-line order. */
+static size_t file_index(const ds_schema *s, const ds_diag *d) {
+    for (size_t i = 0; i < s->source_count; i++)
+        if (s->sources[i].name == d->pub.location.file) return i;
+    return s->source_count;
+}
+
+/* Sort by file (in the order files were parsed), then position. */
+static void sort_diags(ds_schema *s) {
+    if (s->diags_sorted) return;
+    /* Stable per file: bucket by file, then qsort each run by position. */
+    size_t n = s->diag_count;
+    ds_diag **out = ds_arena_alloc(&s->arena, (n ? n : 1) * sizeof *out);
+    size_t k = 0;
+    for (size_t f = 0; f <= s->source_count; f++) {
+        size_t start = k;
+        for (size_t i = 0; i < n; i++)
+            if (file_index(s, s->diags[i]) == f) out[k++] = s->diags[i];
+        qsort(out + start, k - start, sizeof *out, compare_diags);
+    }
+    memcpy(s->diags, out, n * sizeof *out);
+    s->diags_sorted = true;
+}
+
+size_t ds_schema_error_count(const ds_schema *s) { return s->error_count; }
+size_t ds_schema_warning_count(const ds_schema *s) { return s->warning_count; }
+size_t ds_schema_diagnostic_count(const ds_schema *s) { return s->diag_count; }
+
+const ds_diagnostic *ds_schema_diagnostic(const ds_schema *cs, size_t index) {
+    ds_schema *s = (ds_schema *)cs;  /* sorting is a cache, not a change */
+    if (index >= s->diag_count) return NULL;
+    sort_diags(s);
+    return &s->diags[index]->pub;
+}
+
+/* ---- rendering ---- */
+
+/* Index the line starts of a source once. */
+static void index_lines(ds_schema *s, ds_source *src) {
+    if (src->line_starts) return;
+    size_t count = 1;
+    for (size_t i = 0; i < src->len; i++)
+        if (src->data[i] == '\n') count++;
+    src->line_starts = ds_arena_alloc(&s->arena, count * sizeof *src->line_starts);
+    size_t k = 0;
+    src->line_starts[k++] = 0;
+    for (size_t i = 0; i < src->len; i++)
+        if (src->data[i] == '\n') src->line_starts[k++] = i + 1;
+    src->line_count = count;
+}
+
+const char *ds_schema_source_line(const ds_schema *cs, const char *file, unsigned line,
+                                  size_t *len) {
+    ds_schema *s = (ds_schema *)cs;  /* the line index is a cache */
+    for (size_t i = 0; i < s->source_count; i++) {
+        ds_source *src = &s->sources[i];
+        if (src->name != file && (!file || strcmp(src->name, file) != 0)) continue;
+        index_lines(s, src);
+        if (line == 0 || line > src->line_count) return NULL;
+        size_t start = src->line_starts[line - 1];
+        size_t end = line < src->line_count ? src->line_starts[line] - 1 : src->len;
+        if (end > start && src->data[end - 1] == '\r') end--;
+        *len = end - start;
+        return src->data + start;
+    }
+    return NULL;
+}
+
+/* Byte length of the UTF-8 sequence that starts with c (1 for bad bytes). */
+static size_t utf8_len(unsigned char c) {
+    if (c >= 0xF0 && c < 0xF8) return 4;
+    if (c >= 0xE0) return c < 0xF0 ? 3 : 1;
+    if (c >= 0xC0) return 2;
+    return 1;
+}
+
+/* Print the source line and a caret line under columns [col, end_col). */
+static void render_excerpt(ds_buf *b, const char *text, size_t len, unsigned line,
+                           unsigned col, unsigned end_col, int color) {
+    char gutter[32];
+    int width = snprintf(gutter, sizeof gutter, "%5u", line);
+    ds_buf_printf(b, "%s | ", gutter);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        /* Control bytes would garble a terminal: show them as '?'. */
+        ds_buf_putc(b, (c < 0x20 && c != '\t') || c == 0x7f ? '?' : (char)c);
+    }
+    ds_buf_putc(b, '\n');
+    ds_buf_printf(b, "%*s | ", width, "");
+    if (color) ds_buf_puts(b, "\033[1;32m");
+    unsigned ch = 1;
+    size_t i = 0;
+    while (i < len && ch < col) {
+        ds_buf_putc(b, text[i] == '\t' ? '\t' : ' ');
+        i += utf8_len((unsigned char)text[i]);
+        ch++;
+    }
+    ds_buf_putc(b, '^');
+    /* Line length in characters bounds the underline. */
+    unsigned line_chars = ch;
+    for (size_t j = i; j < len; j += utf8_len((unsigned char)text[j])) line_chars++;
+    unsigned stop = end_col > col ? end_col : col + 1;
+    if (stop > line_chars) stop = line_chars > col ? line_chars : col + 1;
+    for (unsigned c = col + 1; c < stop; c++) ds_buf_putc(b, '~');
+    if (color) ds_buf_puts(b, "\033[0m");
+    ds_buf_putc(b, '\n');
+}
+
+/* "file:line:col: " for a location. */
+static void render_where(ds_buf *b, const ds_location *loc, int color) {
+    if (color) ds_buf_puts(b, "\033[1m");
+    ds_buf_puts(b, loc->file ? loc->file : "<input>");
+    if (loc->line) ds_buf_printf(b, ":%u:%u", loc->line, loc->column);
+    ds_buf_puts(b, ": ");
+    if (color) ds_buf_puts(b, "\033[0m");
+}
+
+/* One located message with its excerpt. */
+static void render_one(const ds_schema *s, ds_buf *b, const ds_location *loc, const char *label,
+                       const char *label_color, const char *message, int color) {
+    render_where(b, loc, color);
+    if (color) ds_buf_printf(b, "\033[%sm%s:\033[0m ", label_color, label);
+    else ds_buf_printf(b, "%s: ", label);
+    if (color) ds_buf_puts(b, "\033[1m");
+    ds_buf_puts(b, message);
+    if (color) ds_buf_puts(b, "\033[0m");
+    ds_buf_putc(b, '\n');
+    size_t len;
+    const char *text = loc->line ? ds_schema_source_line(s, loc->file, loc->line, &len) : NULL;
+    if (text) {
+        unsigned end = loc->end_line == loc->line ? loc->end_column : 0;
+        render_excerpt(b, text, len, loc->line, loc->column ? loc->column : 1, end, color);
+    }
+}
+
+char *ds_diagnostic_render(const ds_schema *s, const ds_diagnostic *d,
+                           const ds_render_options *options) {
+    int color = options && options->color;
+    ds_buf b = {0};
+    int err = d->severity == DS_SEVERITY_ERROR;
+    render_one(s, &b, &d->location, err ? "error" : "warning", err ? "1;31" : "1;35",
+               d->message, color);
+    if (d->hint) {
+        if (color) ds_buf_printf(&b, "\033[1;36mhint:\033[0m %s\n", d->hint);
+        else ds_buf_printf(&b, "hint: %s\n", d->hint);
+    }
+    for (size_t i = 0; i < d->note_count; i++)
+        render_one(s, &b, &d->notes[i].location, "note", "1;36", d->notes[i].message, color);
+    return ds_buf_detach(&b, NULL);
+}

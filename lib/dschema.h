@@ -1,0 +1,136 @@
+/* dschema.h: the dschema library, a compiler from dschema YAML files to
+ * GraphQL SDL and JSON.
+ *
+ * One public header. Every symbol carries the ds_ (or DS_) prefix.
+ * The library never prints and never exits: it reports through the
+ * diagnostics list of a schema, which the caller reads and renders.
+ *
+ * Typical use:
+ *
+ *     ds_schema *s = ds_schema_new();
+ *     ds_schema_parse(s, "schema.yaml", bytes, len);   // once per file
+ *     ds_schema_resolve(s);
+ *     if (ds_schema_error_count(s) == 0)
+ *         ds_schema_emit(s, DS_FORMAT_GRAPHQL, &out, &out_len);
+ *     for (size_t i = 0; i < ds_schema_diagnostic_count(s); i++) ...
+ *     ds_schema_free(s);
+ */
+#ifndef DSCHEMA_H
+#define DSCHEMA_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DSCHEMA_VERSION "0.1.0"
+
+/* Version of the format of -f json output ("dschemaVersion"). */
+#define DSCHEMA_JSON_VERSION 1
+
+typedef struct ds_schema ds_schema;
+
+typedef enum ds_severity { DS_SEVERITY_ERROR, DS_SEVERITY_WARNING } ds_severity;
+
+/* A place in a source file. Lines and columns are 1-based; columns count
+ * characters (not bytes). The end is exclusive. */
+typedef struct ds_location {
+    const char *file;           /* the name given to ds_schema_parse */
+    unsigned line, column;
+    unsigned end_line, end_column;
+} ds_location;
+
+/* A second place that explains a diagnostic. */
+typedef struct ds_note {
+    ds_location location;
+    const char *message;
+} ds_note;
+
+/* One diagnostic. All strings are owned by the schema and live until
+ * ds_schema_free. */
+typedef struct ds_diagnostic {
+    ds_severity severity;
+    const char *code;           /* stable code, e.g. "DS0101" */
+    const char *message;        /* one sentence, no trailing period needed */
+    const char *hint;           /* how to fix it, or NULL */
+    ds_location location;
+    const ds_note *notes;
+    size_t note_count;
+} ds_diagnostic;
+
+typedef enum ds_format {
+    DS_FORMAT_GRAPHQL,          /* the SDL of @aws-amplify/data-schema 1.26 */
+    DS_FORMAT_INTROSPECTION,    /* Amplify model introspection JSON */
+    DS_FORMAT_JSON              /* dschemac's resolved-schema JSON */
+} ds_format;
+
+/* A new, empty schema. Never returns NULL (aborts if memory runs out).
+ * The caller owns it and frees it with ds_schema_free. */
+ds_schema *ds_schema_new(void);
+
+/* Free the schema and everything it owns, diagnostics included. */
+void ds_schema_free(ds_schema *schema);
+
+/* Stop recording errors after max (0: no limit; the default is 0).
+ * Errors past the cap are still counted by ds_schema_error_count. */
+void ds_schema_set_max_errors(ds_schema *schema, size_t max);
+
+/* Parse one file's bytes and add its declarations to the schema, after
+ * those of earlier calls. name is used in diagnostics ("<stdin>" for
+ * standard input); both name and data are copied. data need not be
+ * NUL-terminated. Returns the number of errors this call found. */
+size_t ds_schema_parse(ds_schema *schema, const char *name, const char *data, size_t len);
+
+/* Check the whole schema and link every reference and relationship.
+ * Call once, after every ds_schema_parse. Returns the number of errors
+ * of the whole schema (parse errors included). */
+size_t ds_schema_resolve(ds_schema *schema);
+
+/* Render the resolved schema. On success returns 0 and sets *out to a
+ * malloc'ed NUL-terminated buffer of *len bytes that the caller frees.
+ * Returns -1 and sets *out to NULL when the schema has errors or was not
+ * resolved. */
+int ds_schema_emit(ds_schema *schema, ds_format format, char **out, size_t *len);
+
+/* Errors and warnings found so far (errors past the cap included). */
+size_t ds_schema_error_count(const ds_schema *schema);
+size_t ds_schema_warning_count(const ds_schema *schema);
+
+/* The recorded diagnostics, in source order (by file, line, column). */
+size_t ds_schema_diagnostic_count(const ds_schema *schema);
+const ds_diagnostic *ds_schema_diagnostic(const ds_schema *schema, size_t index);
+
+/* How to render a diagnostic for a person. */
+typedef struct ds_render_options {
+    int color;                  /* ANSI colours when non-zero */
+} ds_render_options;
+
+/* A diagnostic as a person reads it, gcc style:
+ *     file:line:col: error: message
+ *        12 |       customer: { belongsTo: Custmer, references: customerId }
+ *           |                              ^~~~~~~
+ * followed by its hint and notes. Returns a malloc'ed string the caller frees. */
+char *ds_diagnostic_render(const ds_schema *schema, const ds_diagnostic *diag,
+                           const ds_render_options *options);
+
+/* One line of a parsed source file, without its newline: sets *len and
+ * returns a pointer into the schema's copy, or NULL if there is no such
+ * file or line. file is the name given to ds_schema_parse. */
+const char *ds_schema_source_line(const ds_schema *schema, const char *file,
+                                  unsigned line, size_t *len);
+
+/* Every diagnostic kind: code, short name, one-line description; the
+ * table ends with a NULL code. For documentation and SARIF rules. */
+typedef struct ds_diagnostic_kind {
+    const char *code;
+    const char *name;
+    const char *description;
+} ds_diagnostic_kind;
+const ds_diagnostic_kind *ds_diagnostic_kinds(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,152 @@
+/* test_core.c: the shared machinery: arena, symbol table, buffer, and the
+ * diagnostics list (recording, capping, sorting, rendering, did-you-mean). */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "symtab.h"
+
+START_TEST(arena_vectors_survive_growth) {
+    ds_arena a;
+    ds_arena_init(&a);
+    int *items = NULL;
+    size_t count = 0, cap = 0;
+    for (int i = 0; i < 100000; i++) DS_PUSH(&a, items, count, cap, i);
+    ck_assert_uint_eq(count, 100000);
+    for (int i = 0; i < 100000; i++) ck_assert_int_eq(items[i], i);
+    char *big = ds_arena_alloc(&a, 1 << 20);  /* larger than a block */
+    ck_assert_int_eq(big[(1 << 20) - 1], 0);
+    ck_assert_str_eq(ds_arena_printf(&a, "%s-%d", "x", 7), "x-7");
+    ds_arena_free(&a);
+}
+END_TEST
+
+START_TEST(symtab_keeps_first_value) {
+    ds_arena a;
+    ds_arena_init(&a);
+    ds_symtab t;
+    ds_symtab_init(&t, &a);
+    int one = 1, two = 2;
+    char name[32];
+    for (int i = 0; i < 5000; i++) {
+        snprintf(name, sizeof name, "Model%d", i);
+        ck_assert_ptr_null(ds_symtab_put(&t, ds_arena_strdup(&a, name), &one));
+    }
+    ck_assert_ptr_eq(ds_symtab_put(&t, "Model42", &two), &one);
+    ck_assert_ptr_eq(ds_symtab_get(&t, "Model4999"), &one);
+    ck_assert_ptr_null(ds_symtab_get(&t, "Model5000"));
+    ds_arena_free(&a);
+}
+END_TEST
+
+START_TEST(buffer_appends_and_detaches) {
+    ds_buf b = {0};
+    ds_buf_puts(&b, "type ");
+    ds_buf_printf(&b, "%s %d", "Post", 3);
+    ds_buf_putc(&b, '!');
+    size_t len;
+    char *text = ds_buf_detach(&b, &len);
+    ck_assert_str_eq(text, "type Post 3!");
+    ck_assert_uint_eq(len, 12);
+    free(text);
+}
+END_TEST
+
+START_TEST(closest_names_typos_only) {
+    const char *scalars[] = {"string", "integer", "float", "datetime", "email"};
+    ck_assert_str_eq(ds_closest("strng", scalars, 5), "string");
+    ck_assert_str_eq(ds_closest("Integer", scalars, 5), "integer");
+    ck_assert_ptr_null(ds_closest("banana", scalars, 5));
+    ck_assert_uint_eq(ds_edit_distance("kitten", "sitting"), 3);
+}
+END_TEST
+
+/* A schema holding one source file, for diagnostics tests. */
+static ds_schema *schema_with(const char *name, const char *text) {
+    ds_schema *s = ds_schema_new();
+    ds_source src = {0};
+    src.name = ds_arena_strdup(&s->arena, name);
+    src.data = ds_arena_strdup(&s->arena, text);
+    src.len = strlen(text);
+    DS_PUSH(&s->arena, s->sources, s->source_count, s->source_cap, src);
+    return s;
+}
+
+START_TEST(diagnostics_sorted_and_rendered_with_caret) {
+    ds_schema *s = schema_with("x.yaml", "models:\n  Post:\n    fields: { title: strng }\n");
+    ds_span late = {0, 3, 22, 3, 27}, early = {0, 2, 3, 2, 7};
+    ds_diag *d = ds_error(s, late, DS_E_UNKNOWN_TYPE, "unknown type strng");
+    ds_hint(s, d, "did you mean string?");
+    ds_note_at(s, d, early, "in the model Post");
+    ds_warning(s, early, DS_E_EMPTY_DECL, "first by position");
+    ck_assert_uint_eq(ds_schema_error_count(s), 1);
+    ck_assert_uint_eq(ds_schema_warning_count(s), 1);
+    ck_assert_str_eq(ds_schema_diagnostic(s, 0)->message, "first by position");
+    const ds_diagnostic *e = ds_schema_diagnostic(s, 1);
+    ck_assert_str_eq(e->code, "DS0203");
+    char *text = ds_diagnostic_render(s, e, NULL);
+    ck_assert_str_eq(text,
+                     "x.yaml:3:22: error: unknown type strng\n"
+                     "    3 |     fields: { title: strng }\n"
+                     "      |                      ^~~~~\n"
+                     "hint: did you mean string?\n"
+                     "x.yaml:2:3: note: in the model Post\n"
+                     "    2 |   Post:\n"
+                     "      |   ^~~~\n");
+    free(text);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(error_cap_counts_but_drops) {
+    ds_schema *s = schema_with("x.yaml", "a: 1\n");
+    ds_schema_set_max_errors(s, 2);
+    ds_span at = {0, 1, 1, 1, 2};
+    for (int i = 0; i < 5; i++) ds_note_at(s, ds_error(s, at, DS_E_BAD_VALUE, "e%d", i), at, "n");
+    ck_assert_uint_eq(ds_schema_error_count(s), 5);
+    ck_assert_uint_eq(ds_schema_diagnostic_count(s), 2);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(caret_counts_characters_not_bytes) {
+    ds_schema *s = schema_with("u.yaml", "t: \"\xc3\xa9t\xc3\xa9\" bad\n");
+    ds_span at = {0, 1, 10, 1, 13};
+    const ds_diagnostic *d = &ds_error(s, at, DS_E_BAD_VALUE, "bad")->pub;
+    char *text = ds_diagnostic_render(s, d, NULL);
+    ck_assert_ptr_nonnull(strstr(text, "\n      |          ^~~\n"));
+    free(text);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(every_code_is_unique) {
+    const ds_diagnostic_kind *k = ds_diagnostic_kinds();
+    for (size_t i = 0; k[i].code; i++) {
+        ck_assert_int_eq((int)strlen(k[i].code), 6);
+        for (size_t j = i + 1; k[j].code; j++) ck_assert_str_ne(k[i].code, k[j].code);
+    }
+}
+END_TEST
+
+int main(void) {
+    Suite *suite = suite_create("core");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, arena_vectors_survive_growth);
+    tcase_add_test(tc, symtab_keeps_first_value);
+    tcase_add_test(tc, buffer_appends_and_detaches);
+    tcase_add_test(tc, closest_names_typos_only);
+    tcase_add_test(tc, diagnostics_sorted_and_rendered_with_caret);
+    tcase_add_test(tc, error_cap_counts_but_drops);
+    tcase_add_test(tc, caret_counts_characters_not_bytes);
+    tcase_add_test(tc, every_code_is_unique);
+    suite_add_tcase(suite, tc);
+    SRunner *runner = srunner_create(suite);
+    srunner_run_all(runner, CK_ENV);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
