@@ -1,0 +1,301 @@
+/* dschemac: compile dschema YAML files to GraphQL SDL or JSON.
+ *
+ * The command owns the process: arguments, files, output and exit status.
+ * Exit status: 0 success; 1 the schema has errors (or warnings under
+ * --werror); 2 a usage or I/O error. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dschema.h"
+#include "report.h"
+
+#define EXIT_SCHEMA 1
+#define EXIT_USAGE 2
+
+/* Inputs larger than this are refused before parsing. */
+#define MAX_INPUT_BYTES ((size_t)256 << 20)
+
+typedef struct options {
+    ds_format format;
+    const char *output;          /* NULL or "-": standard output */
+    int check_only;
+    int quiet;
+    int werror;
+    size_t max_errors;
+    report_format diagnostics;
+    int color;
+    char **files;
+    int file_count;
+} options;
+
+static const char usage_text[] =
+    "Usage: dschemac [OPTIONS] FILE...\n"
+    "Compile dschema YAML files to GraphQL SDL or JSON.\n"
+    "\n"
+    "  -f, --format=FORMAT     graphql (default), introspection or json\n"
+    "  -o, --output=FILE       write to FILE (atomically); - is standard output\n"
+    "      --check             check the schema, write nothing (for CI)\n"
+    "  -q, --quiet             print errors only: no warnings, no summary\n"
+    "      --werror            treat warnings as errors\n"
+    "      --max-errors=N      show at most N errors (default 20, 0: all)\n"
+    "      --diagnostics-format=FMT  gcc (default), json (one object a line) or sarif\n"
+    "      --color[=WHEN]      never, always or auto (default; NO_COLOR disables)\n"
+    "  -h, --help              show this help and exit\n"
+    "  -V, --version           show the version and exit\n"
+    "\n"
+    "FILE - reads standard input. Several files are merged in order.\n"
+    "Exit status: 0 success, 1 the schema has errors, 2 usage or I/O error.\n"
+    "See dschemac(1) and dschema(5).\n";
+
+/* Print a usage error with a hint and return the usage exit status. */
+static int usage_error(const char *fmt, const char *arg) {
+    fputs("dschemac: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\nTry 'dschemac --help' for more information.\n", stderr);
+    return EXIT_USAGE;
+}
+
+/* Whether colour is wanted on standard error for WHEN (NULL: auto). */
+static int want_color(const char *when, int *ok) {
+    *ok = 1;
+    if (!when || strcmp(when, "auto") == 0) {
+        const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+        return isatty(STDERR_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
+    }
+    if (strcmp(when, "always") == 0) return 1;
+    if (strcmp(when, "never") == 0) return 0;
+    *ok = 0;
+    return 0;
+}
+
+/* Parse a non-negative count; returns 0 on success. */
+static int parse_count(const char *text, size_t *out) {
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || end == text || *end || text[0] == '-') return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+enum { OPT_CHECK = 256, OPT_WERROR, OPT_MAX_ERRORS, OPT_DIAG_FORMAT, OPT_COLOR };
+
+/* Fill opts from argv; returns -1 to go on, or an exit status. */
+static int parse_args(int argc, char **argv, options *opts) {
+    static const struct option longopts[] = {
+        {"format", required_argument, 0, 'f'},  {"output", required_argument, 0, 'o'},
+        {"check", no_argument, 0, OPT_CHECK},   {"quiet", no_argument, 0, 'q'},
+        {"werror", no_argument, 0, OPT_WERROR}, {"max-errors", required_argument, 0, OPT_MAX_ERRORS},
+        {"diagnostics-format", required_argument, 0, OPT_DIAG_FORMAT},
+        {"color", optional_argument, 0, OPT_COLOR}, {"colour", optional_argument, 0, OPT_COLOR},
+        {"help", no_argument, 0, 'h'},          {"version", no_argument, 0, 'V'},
+        {0, 0, 0, 0}};
+    const char *color_when = NULL;
+    int c, ok;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":f:o:qhV", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "graphql") == 0) opts->format = DS_FORMAT_GRAPHQL;
+            else if (strcmp(optarg, "introspection") == 0) opts->format = DS_FORMAT_INTROSPECTION;
+            else if (strcmp(optarg, "json") == 0) opts->format = DS_FORMAT_JSON;
+            else return usage_error("unknown format '%s' (use graphql, introspection or json)", optarg);
+            break;
+        case 'o': opts->output = optarg; break;
+        case OPT_CHECK: opts->check_only = 1; break;
+        case 'q': opts->quiet = 1; break;
+        case OPT_WERROR: opts->werror = 1; break;
+        case OPT_MAX_ERRORS:
+            if (parse_count(optarg, &opts->max_errors))
+                return usage_error("--max-errors takes a whole number, not '%s'", optarg);
+            break;
+        case OPT_DIAG_FORMAT:
+            if (strcmp(optarg, "gcc") == 0) opts->diagnostics = REPORT_GCC;
+            else if (strcmp(optarg, "json") == 0) opts->diagnostics = REPORT_JSON;
+            else if (strcmp(optarg, "sarif") == 0) opts->diagnostics = REPORT_SARIF;
+            else return usage_error("unknown diagnostics format '%s' (use gcc, json or sarif)", optarg);
+            break;
+        case OPT_COLOR:
+            color_when = optarg ? optarg : "always";
+            break;
+        case 'h': fputs(usage_text, stdout); return fflush(stdout) ? EXIT_USAGE : 0;
+        case 'V':
+            printf("dschemac %s\n", DSCHEMA_VERSION);
+            return fflush(stdout) ? EXIT_USAGE : 0;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    opts->color = want_color(color_when, &ok);
+    if (!ok) return usage_error("--color takes never, always or auto, not '%s'", color_when);
+    if (opts->diagnostics != REPORT_GCC) opts->color = 0;
+    opts->files = argv + optind;
+    opts->file_count = argc - optind;
+    if (opts->file_count == 0) return usage_error("%s", "no input file");
+    return -1;
+}
+
+/* Read all of stream into a malloc'ed buffer; returns NULL and sets errno. */
+static char *read_stream(FILE *in, size_t *len) {
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) return NULL;
+    for (;;) {
+        if (n == cap) {
+            if (cap >= MAX_INPUT_BYTES) {
+                free(buf);
+                errno = EFBIG;
+                return NULL;
+            }
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return NULL;
+            }
+            buf = p, cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, in);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(in)) {
+        int saved = errno ? errno : EIO;
+        free(buf);
+        errno = saved;
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* Read a file (or standard input for "-"); prints the error and returns NULL. */
+static char *read_input(const char *path, size_t *len) {
+    if (strcmp(path, "-") == 0) {
+        char *data = read_stream(stdin, len);
+        if (!data)
+            fprintf(stderr, "dschemac: cannot read <stdin>: %s\n",
+                    errno == EFBIG ? "input is larger than 256 MiB" : strerror(errno));
+        return data;
+    }
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "dschemac: cannot read '%s': Is a directory\n", path);
+        return NULL;
+    }
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "dschemac: cannot read '%s': %s\n", path, strerror(errno));
+        return NULL;
+    }
+    char *data = read_stream(in, len);
+    if (!data)
+        fprintf(stderr, "dschemac: cannot read '%s': %s\n", path,
+                errno == EFBIG ? "file is larger than 256 MiB" : strerror(errno));
+    fclose(in);
+    return data;
+}
+
+/* Write len bytes to path through a temporary file renamed into place, so
+ * that a failed run never leaves a half-written or clobbered file. */
+static int write_atomically(const char *path, const char *data, size_t len) {
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    if (!tmp) return -1;
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, ".tmp.XXXXXX", 12);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "dschemac: cannot write '%s': %s\n", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    /* mkstemp makes the file 0600; give it the mode a plain create would. */
+    mode_t mask = umask(0);
+    umask(mask);
+    struct stat st;
+    fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
+    FILE *out = fdopen(fd, "wb");
+    int failed = !out || fwrite(data, 1, len, out) != len;
+    if (out) failed |= fclose(out) != 0;
+    else close(fd);
+    if (failed || rename(tmp, path) != 0) {
+        fprintf(stderr, "dschemac: cannot write '%s': %s\n", path, strerror(errno));
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
+    free(tmp);
+    return 0;
+}
+
+/* Write the output to its destination; returns an exit status. */
+static int write_output(const options *opts, const char *data, size_t len) {
+    if (opts->output && strcmp(opts->output, "-") != 0)
+        return write_atomically(opts->output, data, len) ? EXIT_USAGE : 0;
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+        fprintf(stderr, "dschemac: cannot write to standard output: %s\n", strerror(errno));
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* Parse every input into schema; returns -1 to go on, or an exit status. */
+static int load_inputs(ds_schema *schema, const options *opts) {
+    for (int i = 0; i < opts->file_count; i++) {
+        const char *path = opts->files[i];
+        size_t len = 0;
+        char *data = read_input(path, &len);
+        if (!data) return EXIT_USAGE;
+        ds_schema_parse(schema, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len);
+        free(data);
+    }
+    return -1;
+}
+
+/* Print the diagnostics (all, or errors only when quiet). */
+static void print_diagnostics(const ds_schema *schema, const options *opts) {
+    if (opts->quiet && ds_schema_error_count(schema) == 0) return;
+    report_diagnostics(stderr, schema, opts->diagnostics, opts->color);
+    if (opts->diagnostics == REPORT_GCC && !opts->quiet)
+        report_summary(stderr, schema, opts->max_errors, opts->color);
+}
+
+/* Compile: load, resolve, report, emit; returns the exit status. */
+static int run(const options *opts) {
+    ds_schema *schema = ds_schema_new();
+    ds_schema_set_max_errors(schema, opts->max_errors);
+    int status = load_inputs(schema, opts);
+    if (status < 0) {
+        ds_schema_resolve(schema);
+        print_diagnostics(schema, opts);
+        if (ds_schema_error_count(schema) ||
+            (opts->werror && ds_schema_warning_count(schema)))
+            status = EXIT_SCHEMA;
+    }
+    if (status < 0 && !opts->check_only) {
+        char *out;
+        size_t len;
+        if (ds_schema_emit(schema, opts->format, &out, &len) == 0) {
+            status = write_output(opts, out, len);
+            free(out);
+        } else {
+            fputs("dschemac: internal error: the schema could not be emitted\n", stderr);
+            status = EXIT_SCHEMA;
+        }
+    }
+    ds_schema_free(schema);
+    return status < 0 ? 0 : status;
+}
+
+int main(int argc, char **argv) {
+    options opts = {0};
+    opts.max_errors = 20;
+    int status = parse_args(argc, argv, &opts);
+    if (status >= 0) return status;
+    return run(&opts);
+}
