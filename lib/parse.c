@@ -1,0 +1,393 @@
+/* parse.c: the YAML front-end. Reads one dschema file (FORMAT.md) into
+ * declarations appended to s->decls, in file order across sections, and
+ * the schema-level rules into s->auth.
+ *
+ * The file's shape is checked here (keys, kinds of values, names, type
+ * strings, the spelling of every word); what needs the whole schema
+ * (refs, relationships, identifiers, which rules apply) is the resolver's.
+ * After an error in one declaration the next is read all the same, so
+ * one run reports every mistake of the file.
+ */
+#include <string.h>
+
+#include "parse_internal.h"
+#include "phases.h"
+
+static const char *const section_keys[] = {
+    "authorization", "models", "enums", "types", "queries", "mutations", "subscriptions", NULL};
+
+static const char *const model_keys[] = {
+    "fields", "identifier", "secondaryIndexes", "disableOperations", "authorization", NULL};
+
+static const char *const disable_words[] = {
+    "queries", "mutations", "subscriptions", "get", "list", "create", "update", "delete",
+    "onCreate", "onUpdate", "onDelete", NULL};
+static const char *const disable_synonyms[] = {
+    "read", "queries, get or list", "write", "mutations, create, update or delete",
+    "subscribe", "subscriptions, onCreate, onUpdate or onDelete", NULL};
+static const ds_wordset disable_set = {"an operation that can be disabled", disable_words,
+                                       disable_synonyms};
+
+static const char *const projection_words[] = {"KEYS_ONLY", "ALL", "INCLUDE", NULL};
+static const ds_wordset projection_set = {"an index projection", projection_words, NULL};
+static const ds_wordset include_set = {"the type of a projection map",
+                                       (const char *const[]){"INCLUDE", NULL}, NULL};
+
+static const char *const mutation_words[] = {"create", "update", "delete", NULL};
+static const ds_wordset mutation_set = {"a model mutation a subscription can listen to",
+                                        mutation_words, NULL};
+
+/* ---- models ---- */
+
+/* PROJECTION := KEYS_ONLY | ALL | { type: INCLUDE, nonKeyAttributes: [NAME, ...] } */
+static void parse_projection(ds_parser *p, const ds_ynode *n, ds_index *ix) {
+    ix->projection_span = n->span;
+    if (n->kind != DS_Y_MAP) {
+        int w = ds_parse_word(p, n, &projection_set);
+        if (w == 2) {
+            ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_VALUE,
+                                        "an INCLUDE projection needs the attributes it includes");
+            ds_hint(p->s, e, "write projection: { type: INCLUDE, nonKeyAttributes: [name] }");
+        }
+        if (w < 0 || w == 2) ix->invalid = true;
+        else ix->projection = w == 0 ? DS_PROJECTION_KEYS_ONLY : DS_PROJECTION_ALL;
+        return;
+    }
+    if (!ds_parse_keys(p, n, (const char *const[]){"type", "nonKeyAttributes", NULL},
+                       "a key of a projection", "a projection map takes type: INCLUDE and nonKeyAttributes"))
+        ix->invalid = true;
+    const ds_ynode *key, *type = ds_parse_get(n, "type", &key);
+    const ds_ynode *attrs_key, *attrs = ds_parse_get(n, "nonKeyAttributes", &attrs_key);
+    if (!type || !attrs) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the projection map has no %s",
+                                    !type ? "type" : "nonKeyAttributes");
+        ds_hint(p->s, e, "write projection: { type: INCLUDE, nonKeyAttributes: [name] }");
+        ix->invalid = true;
+    }
+    if (type && ds_parse_word(p, type, &include_set) < 0) ix->invalid = true;
+    if (attrs) {
+        ds_parse_names(p, attrs_key, attrs, false, "a non-key attribute", &ix->non_key_attributes);
+        if (ix->non_key_attributes.invalid) ix->invalid = true;
+    }
+    ix->projection = DS_PROJECTION_INCLUDE;
+}
+
+/* The keys of an index map other than field. */
+static void parse_index_keys(ds_parser *p, const ds_ynode *map, ds_index *ix) {
+    const ds_ynode *key, *v;
+    if ((v = ds_parse_get(map, "sortKeys", &key))) {
+        ds_parse_names(p, key, v, false, "a sort key", &ix->sort_keys);
+        if (ix->sort_keys.invalid) ix->invalid = true;
+    }
+    if ((v = ds_parse_get(map, "name", &key)) && !ds_parse_string(p, v, "name", &ix->name))
+        ix->invalid = true;
+    if ((v = ds_parse_get(map, "queryField", &key))) {
+        if (ds_yaml_is_null(v)) {
+            ix->query_field_null = true;
+            ix->query_field.span = v->span;
+        } else if (!ds_parse_name(p, v, false, "a query field", &ix->query_field)) {
+            ix->invalid = true;
+        }
+    }
+    if ((v = ds_parse_get(map, "projection", &key))) parse_projection(p, v, ix);
+}
+
+/* INDEX := NAME
+ *        | { field: NAME, sortKeys?: [NAME, ...], name?: STRING, queryField?: NAME | null,
+ *            projection?: PROJECTION } */
+static void parse_index(ds_parser *p, const ds_ynode *n, ds_index *ix) {
+    static const char *const keys[] = {"field", "sortKeys", "name", "queryField", "projection", NULL};
+    ix->span = n->span;
+    if (n->kind == DS_Y_SCALAR) {
+        if (!ds_parse_name(p, n, false, "an index field", &ix->field)) ix->invalid = true;
+        return;
+    }
+    if (!ds_parse_want(p, n, DS_Y_MAP, "an index", "a field name or a map with field: ...", NULL)) {
+        ix->invalid = true;
+        return;
+    }
+    if (!ds_parse_keys(p, n, keys, "a key of an index",
+                       "an index takes field, sortKeys, name, queryField and projection"))
+        ix->invalid = true;
+    const ds_ynode *field = ds_parse_get(n, "field", NULL);
+    if (!field) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the index has no field");
+        ds_hint(p->s, e, "name its partition key: field: email");
+        ix->invalid = true;
+    } else if (!ds_parse_name(p, field, false, "an index field", &ix->field)) {
+        ix->invalid = true;
+    }
+    parse_index_keys(p, n, ix);
+}
+
+/* secondaryIndexes: [INDEX, ...] */
+static void parse_indexes(ds_parser *p, const ds_ynode *n, ds_decl *d) {
+    d->indexes_present = true;
+    if (!ds_parse_want(p, n, DS_Y_SEQ, "secondaryIndexes", "a list of indexes",
+                       "write secondaryIndexes: [email] or a list of { field: ..., sortKeys: [...] }"))
+        return;
+    for (size_t i = 0; i < n->count; i++) {
+        ds_index ix = {0};
+        parse_index(p, n->items[i], &ix);
+        DS_PUSH(&p->s->arena, d->indexes, d->index_count, d->index_cap, ix);
+    }
+}
+
+/* MODEL := { fields: FIELDS, identifier?: [NAME, ...], secondaryIndexes?: [INDEX, ...],
+ *            disableOperations?: [WORD, ...], authorization?: RULES } */
+static void parse_model(ds_parser *p, const ds_ynode *name, const ds_ynode *body, ds_decl *d) {
+    const char *what = ds_arena_printf(&p->tmp, "the model %s", name->text ? name->text : "");
+    if (!ds_parse_want(p, body, DS_Y_MAP, what, "a map with fields (and identifier, "
+                       "secondaryIndexes, disableOperations, authorization)", NULL)) {
+        d->invalid = true;
+        return;
+    }
+    ds_parse_keys(p, body, model_keys, "a key of a model",
+                  "a model takes fields, identifier, secondaryIndexes, disableOperations and authorization");
+    const ds_ynode *key, *v;
+    if ((v = ds_parse_get(body, "fields", &key))) {
+        ds_parse_fields(p, key, v, d, false);
+        if (v->kind != DS_Y_MAP) d->invalid = true;
+    } else {
+        ds_diag *e = ds_parse_error(p, name->span, DS_E_MISSING_KEY, "the model %s has no fields",
+                                    name->text ? name->text : "");
+        ds_hint(p->s, e, "give it a fields map: fields: { name: string }");
+        d->invalid = true;
+    }
+    if ((v = ds_parse_get(body, "identifier", &key)))
+        ds_parse_names(p, key, v, false, "an identifier field", &d->identifier);
+    if ((v = ds_parse_get(body, "secondaryIndexes", &key))) parse_indexes(p, v, d);
+    if ((v = ds_parse_get(body, "disableOperations", &key)))
+        ds_parse_words(p, key, v, &disable_set, &d->disabled_ops);
+    if ((v = ds_parse_get(body, "authorization", &key))) ds_parse_rules(p, key, v, &d->auth);
+}
+
+/* ---- custom operations ---- */
+
+/* One handler: { function: STRING } | { custom: { entry: STRING, dataSource?: STRING } } */
+static void parse_one_handler(ds_parser *p, const ds_ynode *n, ds_decl *d) {
+    ds_handler h = {0};
+    h.span = n->span;
+    if (!ds_parse_want(p, n, DS_Y_MAP, "a handler", "{ function: name } or { custom: { entry: ... } }",
+                       NULL)) {
+        d->invalid = true;
+        return;
+    }
+    bool ok = ds_parse_keys(p, n, (const char *const[]){"function", "custom", NULL},
+                            "a key of a handler", "a handler is { function: name } or "
+                            "{ custom: { entry: ./file.js, dataSource: ... } }");
+    const ds_ynode *fn_key, *fn = ds_parse_get(n, "function", &fn_key);
+    const ds_ynode *custom_key, *custom = ds_parse_get(n, "custom", &custom_key);
+    if (fn && custom) {
+        ds_diag *e = ds_parse_error(p, custom_key->span, DS_E_BAD_VALUE,
+                                    "a handler is either a function or a custom handler, not both");
+        ds_hint(p->s, e, "for several steps, write a list: handler: [{ function: a }, { function: b }]");
+        ok = false;
+    } else if (fn) {
+        h.kind = DS_HANDLER_FUNCTION;
+        ok = ds_parse_string(p, fn, "function", &h.function) && ok;
+    } else if (custom) {
+        h.kind = DS_HANDLER_CUSTOM;
+        if (ds_parse_want(p, custom, DS_Y_MAP, "custom", "a map with entry (and dataSource)", NULL)) {
+            ok = ds_parse_keys(p, custom, (const char *const[]){"entry", "dataSource", NULL},
+                               "a key of a custom handler", "a custom handler takes entry and dataSource") && ok;
+            const ds_ynode *entry = ds_parse_get(custom, "entry", NULL);
+            const ds_ynode *source = ds_parse_get(custom, "dataSource", NULL);
+            if (!entry) {
+                ds_diag *e = ds_parse_error(p, custom_key->span, DS_E_MISSING_KEY,
+                                            "the custom handler has no entry");
+                ds_hint(p->s, e, "name its resolver file: custom: { entry: ./handler.js }");
+                ok = false;
+            } else {
+                ok = ds_parse_string(p, entry, "entry", &h.entry) && ok;
+            }
+            if (source) ok = ds_parse_string(p, source, "dataSource", &h.data_source) && ok;
+        } else {
+            ok = false;
+        }
+    } else if (ok) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the handler names no function");
+        ds_hint(p->s, e, "write { function: name } or { custom: { entry: ./file.js } }");
+        ok = false;
+    }
+    if (!ok) d->invalid = true;
+    DS_PUSH(&p->s->arena, d->handlers, d->handler_count, d->handler_cap, h);
+}
+
+/* HANDLER := ONE_HANDLER | [ONE_HANDLER, ...]   (a list is a pipeline) */
+static void parse_handler(ds_parser *p, const ds_ynode *n, ds_decl *d) {
+    d->handler_present = true;
+    if (n->kind != DS_Y_SEQ) {
+        parse_one_handler(p, n, d);
+        return;
+    }
+    for (size_t i = 0; i < n->count; i++) parse_one_handler(p, n->items[i], d);
+}
+
+/* SOURCE := NAME (a custom mutation) | { model: NAME, mutations: [create|update|delete, ...] } */
+static void parse_source(ds_parser *p, const ds_ynode *n, ds_decl *d) {
+    ds_sub_source src = {0};
+    src.span = n->span;
+    if (n->kind != DS_Y_MAP) {
+        if (!ds_parse_name(p, n, false, "a subscription source", &src.name)) d->invalid = true;
+        DS_PUSH(&p->s->arena, d->sources, d->source_count, d->source_cap, src);
+        return;
+    }
+    src.is_model = true;
+    if (!ds_parse_keys(p, n, (const char *const[]){"model", "mutations", NULL},
+                       "a key of a subscription source", "a model source is { model: Post, mutations: [create] }"))
+        d->invalid = true;
+    const ds_ynode *model = ds_parse_get(n, "model", NULL);
+    const ds_ynode *key, *mutations = ds_parse_get(n, "mutations", &key);
+    if (!model || !mutations) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the subscription source has no %s",
+                                    !model ? "model" : "mutations");
+        ds_hint(p->s, e, "write { model: Post, mutations: [create, update] }");
+        d->invalid = true;
+    }
+    if (model && !ds_parse_name(p, model, false, "the model", &src.name)) d->invalid = true;
+    if (mutations) {
+        ds_parse_words(p, key, mutations, &mutation_set, &src.mutations);
+        if (src.mutations.invalid) d->invalid = true;
+    }
+    DS_PUSH(&p->s->arena, d->sources, d->source_count, d->source_cap, src);
+}
+
+/* SOURCES := SOURCE | [SOURCE, ...] */
+static void parse_sources(ds_parser *p, const ds_ynode *n, ds_decl *d) {
+    d->sources_present = true;
+    if (n->kind != DS_Y_SEQ) {
+        parse_source(p, n, d);
+        return;
+    }
+    for (size_t i = 0; i < n->count; i++) parse_source(p, n->items[i], d);
+}
+
+/* OPERATION := { arguments?: FIELDS, returns: TYPE | { customType: FIELDS }, handler: HANDLER,
+ *                authorization?: RULES }
+ * SUBSCRIPTION := { for: SOURCES, arguments?: FIELDS, handler: HANDLER, authorization?: RULES }
+ * (A missing returns or handler is the resolver's to report.) */
+static void parse_operation(ds_parser *p, const ds_ynode *name, const ds_ynode *body, ds_decl *d) {
+    bool sub = d->kind == DS_DECL_SUBSCRIPTION;
+    const char *what = ds_arena_printf(&p->tmp, "the %s %s",
+                                       sub ? "subscription" : d->kind == DS_DECL_QUERY ? "query" : "mutation",
+                                       name->text ? name->text : "");
+    if (!ds_parse_want(p, body, DS_Y_MAP, what,
+                       sub ? "a map with for, handler (and arguments, authorization)"
+                           : "a map with returns, handler (and arguments, authorization)", NULL)) {
+        d->invalid = true;
+        return;
+    }
+    static const char *const op_keys[] = {"arguments", "returns", "handler", "authorization", NULL};
+    static const char *const sub_keys[] = {"for", "arguments", "handler", "authorization", NULL};
+    ds_parse_keys(p, body, sub ? sub_keys : op_keys,
+                  sub ? "a key of a subscription" : "a key of a custom operation",
+                  sub ? "a subscription takes for, arguments, handler and authorization"
+                      : "a custom operation takes arguments, returns, handler and authorization");
+    const ds_ynode *key, *v;
+    if ((v = ds_parse_get(body, "arguments", &key))) {
+        ds_parse_fields(p, key, v, d, true);
+        if (v->kind != DS_Y_MAP) d->invalid = true;
+    }
+    if (!sub && (v = ds_parse_get(body, "returns", &key))) d->returns = ds_parse_returns(p, key, v, d);
+    if (sub && (v = ds_parse_get(body, "for", &key))) parse_sources(p, v, d);
+    if ((v = ds_parse_get(body, "handler", &key))) parse_handler(p, v, d);
+    if ((v = ds_parse_get(body, "authorization", &key))) ds_parse_rules(p, key, v, &d->auth);
+}
+
+/* ---- the file ---- */
+
+/* What a declaration of kind is called, with its article. */
+static const char *decl_role(ds_decl_kind kind) {
+    switch (kind) {
+    case DS_DECL_MODEL: return "a model name";
+    case DS_DECL_ENUM: return "an enum name";
+    case DS_DECL_TYPE: return "a custom type name";
+    case DS_DECL_QUERY: return "a query name";
+    case DS_DECL_MUTATION: return "a mutation name";
+    default: return "a subscription name";
+    }
+}
+
+/* One declaration NAME: BODY of a section. */
+static void parse_decl(ds_parser *p, const ds_ynode *name, const ds_ynode *body, ds_decl_kind kind) {
+    ds_schema *s = p->s;
+    ds_decl *d = ds_parse_new_decl(p, kind);
+    d->span = body->span;
+    d->order = s->decl_count;
+    if (!ds_parse_name(p, name, true, decl_role(kind), &d->name)) d->invalid = true;
+    switch (kind) {
+    case DS_DECL_MODEL: parse_model(p, name, body, d); break;
+    case DS_DECL_ENUM:
+        ds_parse_enum_values(p, name, body, &d->values);
+        if (body->kind != DS_Y_SEQ) d->invalid = true;
+        break;
+    case DS_DECL_TYPE:
+        ds_parse_fields(p, name, body, d, false);
+        if (body->kind != DS_Y_MAP) d->invalid = true;
+        break;
+    default: parse_operation(p, name, body, d); break;
+    }
+    DS_PUSH(&s->arena, s->decls, s->decl_count, s->decl_cap, d);
+}
+
+/* SECTION := { NAME: DECL, ... } */
+static void parse_section(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_decl_kind kind) {
+    static const char *const expected[] = {
+        "a map of model names to models", "a map of enum names to lists of values",
+        "a map of custom type names to fields", "a map of query names to queries",
+        "a map of mutation names to mutations", "a map of subscription names to subscriptions"};
+    if (!ds_parse_want(p, value, DS_Y_MAP, key->text, expected[kind],
+                       ds_yaml_is_null(value) ? "remove the key, or add what it declares" : NULL))
+        return;
+    for (size_t i = 0; i < DS_PAIRS(value); i++) parse_decl(p, DS_KEY(value, i), DS_VALUE(value, i), kind);
+}
+
+/* The schema-level authorization: once across all files. */
+static void parse_schema_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value) {
+    ds_schema *s = p->s;
+    if (s->auth.present) {
+        ds_diag *e = ds_parse_error(p, key->span, DS_E_DUPLICATE_KEY,
+                                    "the schema's authorization is given a second time");
+        ds_note_at(s, e, s->auth.span, "it is first given here");
+        ds_hint(s, e, "give the schema-level rules once, in one of the files");
+        return;
+    }
+    ds_parse_rules(p, key, value, &s->auth);
+}
+
+/* DOCUMENT := empty
+ *           | { authorization?: RULES, models?: SECTION, enums?: SECTION, types?: SECTION,
+ *               queries?: SECTION, mutations?: SECTION, subscriptions?: SECTION } */
+static void parse_document(ds_parser *p, const ds_ynode *root) {
+    if (ds_yaml_is_null(root)) return;  /* empty, or only comments */
+    if (!ds_parse_want(p, root, DS_Y_MAP, "the top level of a dschema file",
+                       "a map of sections (authorization, models, enums, types, queries, "
+                       "mutations, subscriptions)", NULL))
+        return;
+    ds_parse_keys(p, root, section_keys, "a top-level key",
+                  "the top level takes authorization, models, enums, types, queries, mutations "
+                  "and subscriptions");
+    static const struct { const char *key; ds_decl_kind kind; } sections[] = {
+        {"models", DS_DECL_MODEL},       {"enums", DS_DECL_ENUM},
+        {"types", DS_DECL_TYPE},         {"queries", DS_DECL_QUERY},
+        {"mutations", DS_DECL_MUTATION}, {"subscriptions", DS_DECL_SUBSCRIPTION}};
+    for (size_t i = 0; i < DS_PAIRS(root); i++) {
+        const ds_ynode *key = DS_KEY(root, i), *value = DS_VALUE(root, i);
+        if (key->kind != DS_Y_SCALAR) continue;
+        if (strcmp(key->text, "authorization") == 0) parse_schema_rules(p, key, value);
+        for (size_t k = 0; k < sizeof sections / sizeof *sections; k++)
+            if (strcmp(key->text, sections[k].key) == 0) parse_section(p, key, value, sections[k].kind);
+    }
+}
+
+void ds_parse_source(ds_schema *s, uint32_t file) {
+    ds_parser p = {0};
+    p.s = s;
+    p.file = file;
+    ds_arena_init(&p.tmp);
+    ds_symtab_init(&p.reported, &p.tmp);
+    ds_ynode *root = NULL;
+    if (ds_yaml_load(s, file, &p.tmp, &root) && root) parse_document(&p, root);
+    ds_arena_free(&p.tmp);
+}

@@ -1,0 +1,124 @@
+/* parse_auth.c: authorization rules (FORMAT.md, RULE).
+ *
+ * The parser checks the spelling of every value against the sets of
+ * FORMAT.md and rejects keys no rule takes; which keys and providers a
+ * given kind of rule admits is the resolver's to check.
+ */
+#include <string.h>
+
+#include "parse_internal.h"
+
+/* In the order of ds_allow. */
+static const char *const allow_words[] = {
+    "publicApiKey", "guest", "authenticated", "owner", "ownerDefinedIn", "ownersDefinedIn",
+    "group", "groups", "groupDefinedIn", "groupsDefinedIn", "custom", NULL};
+static const char *const allow_synonyms[] = {
+    "public", "publicApiKey or guest", "everyone", "publicApiKey or guest",
+    "anyone", "publicApiKey or guest", "apiKey", "publicApiKey",
+    "private", "authenticated", "signedIn", "authenticated",
+    "loggedIn", "authenticated", "users", "authenticated",
+    "lambda", "custom", "function", "custom", NULL};
+static const ds_wordset allow_set = {"a rule kind", allow_words, allow_synonyms};
+
+/* In the order of ds_provider, after DS_PROVIDER_DEFAULT. */
+static const char *const provider_words[] = {"identityPool", "userPools", "oidc", "function", NULL};
+static const char *const provider_synonyms[] = {
+    "iam", "identityPool", "cognito", "userPools", "lambda", "function", NULL};
+static const ds_wordset provider_set = {"an authorization provider", provider_words,
+                                        provider_synonyms};
+
+static const char *const to_words[] = {
+    "create", "read", "update", "delete", "get", "list", "sync", "listen", "search", NULL};
+static const char *const to_synonyms[] = {
+    "subscribe", "listen", "query", "read", NULL};
+static const ds_wordset to_set = {"an operation a rule can grant", to_words, to_synonyms};
+
+/* Every key some rule takes. */
+static const char *const rule_keys[] = {
+    "allow", "provider", "to", "groups", "group", "field", "identityClaim", "groupClaim", NULL};
+
+/* The keys of a rule map other than allow. */
+static void parse_rule_keys(ds_parser *p, const ds_ynode *map, ds_rule *r) {
+    for (size_t i = 0; i < DS_PAIRS(map); i++) {
+        const ds_ynode *k = DS_KEY(map, i), *v = DS_VALUE(map, i);
+        if (k->kind != DS_Y_SCALAR) continue;
+        const char *key = k->text;
+        bool ok = true;
+        if (strcmp(key, "provider") == 0) {
+            int w = ds_parse_word(p, v, &provider_set);
+            ok = w >= 0;
+            r->provider = ok ? (ds_provider)(w + 1) : DS_PROVIDER_DEFAULT;
+            r->provider_span = v->span;
+        } else if (strcmp(key, "to") == 0) {
+            ds_parse_words(p, k, v, &to_set, &r->to);
+            ok = !r->to.invalid;
+        } else if (strcmp(key, "groups") == 0) {
+            ds_parse_strings(p, k, v, &r->groups);
+            ok = !r->groups.invalid;
+        } else if (strcmp(key, "group") == 0) {
+            ok = ds_parse_string(p, v, "group", &r->group);
+        } else if (strcmp(key, "field") == 0) {
+            ok = ds_parse_name(p, v, false, "the owner or group field", &r->field);
+        } else if (strcmp(key, "identityClaim") == 0) {
+            ok = ds_parse_string(p, v, "identityClaim", &r->identity_claim);
+        } else if (strcmp(key, "groupClaim") == 0) {
+            ok = ds_parse_string(p, v, "groupClaim", &r->group_claim);
+        }
+        if (!ok) r->invalid = true;
+    }
+}
+
+/* RULE := ALLOW
+ *       | { allow: ALLOW, provider?: PROVIDER, to?: [OP, ...], groups?: [STRING, ...],
+ *           group?: STRING, field?: NAME, identityClaim?: STRING, groupClaim?: STRING } */
+static void parse_rule(ds_parser *p, const ds_ynode *n, ds_rule *r) {
+    r->span = n->span;
+    if (n->kind == DS_Y_SCALAR) {
+        int w = ds_parse_word(p, n, &allow_set);
+        r->allow = w >= 0 ? (ds_allow)w : DS_ALLOW_PUBLIC_API_KEY;
+        r->allow_span = n->span;
+        r->invalid = w < 0;
+        return;
+    }
+    if (!ds_parse_want(p, n, DS_Y_MAP, "a rule", "a rule name or a map with allow: ...", NULL)) {
+        r->invalid = true;
+        return;
+    }
+    if (!ds_parse_keys(p, n, rule_keys, "a key of a rule",
+                       "a rule takes allow, and as its kind admits provider, to, groups, group, "
+                       "field, identityClaim or groupClaim"))
+        r->invalid = true;
+    const ds_ynode *allow = ds_parse_get(n, "allow", NULL);
+    if (!allow) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the rule has no allow key");
+        ds_hint(p->s, e, "say what kind of rule it is: allow: %s", "publicApiKey, owner, groups, ...");
+        r->invalid = true;
+    } else {
+        int w = ds_parse_word(p, allow, &allow_set);
+        r->allow = w >= 0 ? (ds_allow)w : DS_ALLOW_PUBLIC_API_KEY;
+        r->allow_span = allow->span;
+        if (w < 0) r->invalid = true;
+    }
+    parse_rule_keys(p, n, r);
+}
+
+/* RULES := [RULE, ...] */
+void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_rules *out) {
+    memset(out, 0, sizeof *out);
+    out->present = true;
+    out->span = key->span;
+    if (value->kind != DS_Y_SEQ) {
+        const char *hint = value->kind == DS_Y_SCALAR && !ds_yaml_is_null(value)
+                               ? ds_arena_printf(&p->tmp, "write it as a list: authorization: [%s]",
+                                                 value->text)
+                               : "write it as a list: authorization: [publicApiKey]";
+        ds_parse_want(p, value, DS_Y_SEQ, "authorization", "a list of rules", hint);
+        out->invalid = true;
+        return;
+    }
+    for (size_t i = 0; i < value->count; i++) {
+        ds_rule r = {0};
+        parse_rule(p, value->items[i], &r);
+        DS_PUSH(&p->s->arena, out->items, out->count, out->cap, r);
+    }
+}

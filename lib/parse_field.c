@@ -1,0 +1,324 @@
+/* parse_field.c: fields, type strings and enum values (FORMAT.md, FIELD).
+ *
+ * Whether a ref names a declared enum or custom type, whether a default
+ * suits its type, and what relationships link are the resolver's; here
+ * the shape of each field is read and checked.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "parse_internal.h"
+
+static const char type_hint[] =
+    "a type is T, T!, [T], [T!], [T]! or [T!]!, where T is a scalar such as string or "
+    "the name of an enum or custom type";
+
+/* "Team.members" (or "members" in an inline type), for messages. */
+static const char *field_label(ds_parser *p, const ds_field *f) {
+    const char *name = f->name.text ? f->name.text : "this field";
+    if (!f->owner || f->owner->implicit || !f->owner->name.text) return name;
+    return ds_arena_printf(&p->tmp, "%s.%s", f->owner->name.text, name);
+}
+
+/* "teamId" for "Team": the usual name of a field holding Team's key. */
+static const char *key_field_for(ds_parser *p, const char *model) {
+    if (!model || !*model) return "parentId";
+    char first = model[0] >= 'A' && model[0] <= 'Z' ? (char)(model[0] + 32) : model[0];
+    return ds_arena_printf(&p->tmp, "%c%sId", first, model + 1);
+}
+
+/* What is wrong after the type's name (at c), or NULL. */
+static const char *type_tail_problem(ds_parser *p, const char *c) {
+    if (*c == '!') return "has two exclamation marks";
+    if (*c == ']') return "has a closing bracket without an opening one";
+    if (c[0] == '[' && c[1] == ']') return "puts its brackets after the name (a list of T is [T])";
+    if (isspace((unsigned char)*c)) return "contains a space";
+    if (*c) return ds_arena_printf(&p->tmp, "contains the character '%s'", ds_parse_char_at(p, c));
+    return NULL;
+}
+
+/* TYPE := NAME | NAME! | [NAME] | [NAME!] | [NAME]! | [NAME!]!
+ * Reads t into *out; returns what is wrong ("has no closing bracket"), or NULL. */
+static const char *read_type_string(ds_parser *p, const char *t, ds_type *out) {
+    const char *c = t;
+    if (!*c) return "is empty";
+    bool list = *c == '[';
+    if (list) c++;
+    if (*c == '[') return "is a list of lists, which the format does not have";
+    const char *name = c;
+    while (*c == '_' || (isalnum((unsigned char)*c) && (unsigned char)*c < 0x80)) c++;
+    size_t len = (size_t)(c - name);
+    if (len == 0) {
+        if (list && *c == ']') return "has no type name in its brackets";
+        if (*c == '!') return "has a ! with no type name before it";
+        if (!*c) return list ? "has no closing bracket" : "is empty";
+        return type_tail_problem(p, c);
+    }
+    if (isdigit((unsigned char)*name)) return "has a name that starts with a digit";
+    if (*c == '!') out->required = true, c++;
+    if (list) {
+        if (!*c) return "has no closing bracket";
+        if (*c != ']') return type_tail_problem(p, c);
+        c++;
+        if (*c == '!') out->list_required = true, c++;
+    }
+    const char *problem = type_tail_problem(p, c);
+    if (problem) return problem;
+    out->list = list;
+    out->base.text = ds_arena_strndup(&p->s->arena, name, len);
+    out->scalar = ds_scalar_lookup(out->base.text);
+    return NULL;
+}
+
+/* TYPE_VALUE := TYPE (a string) | [TYPE] (a YAML list of one string, read as "[TYPE]")
+ * into *out; reports and returns false when it is not one. */
+static bool parse_type(ds_parser *p, const ds_ynode *n, const ds_field *f, ds_type *out) {
+    memset(out, 0, sizeof *out);
+    out->span = n->span;
+    out->base.span = n->span;
+    const char *text = NULL;
+    if (n->kind == DS_Y_SEQ && n->count == 1 && n->items[0]->kind == DS_Y_SCALAR &&
+        ds_yaml_scalar_kind(n->items[0], NULL, NULL) == DS_VALUE_STRING) {
+        text = ds_arena_printf(&p->tmp, "[%s]", n->items[0]->text);
+    } else if (n->kind == DS_Y_SEQ) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE,
+                                    "the type of %s is a list of %zu entries; a list stands for "
+                                    "a type only with one type name in it", field_label(p, f), n->count);
+        ds_hint(p->s, e, "write a list type as \"[string]\" (quoted) or [string]");
+        return false;
+    } else if (n->kind == DS_Y_MAP) {
+        ds_parse_want(p, n, DS_Y_SCALAR, "type", "a type string such as string!", type_hint);
+        return false;
+    } else if (ds_yaml_is_null(n)) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE, "the field %s has no type",
+                                    field_label(p, f));
+        ds_hint(p->s, e, "%s", type_hint);
+        return false;
+    } else if (ds_yaml_scalar_kind(n, NULL, NULL) != DS_VALUE_STRING) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE, "%s is not a type",
+                                    ds_parse_describe(p, n));
+        ds_hint(p->s, e, "%s", type_hint);
+        return false;
+    } else {
+        text = n->text;
+    }
+    const char *problem = read_type_string(p, text, out);
+    if (!problem) return true;
+    ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE, "the type %s %s", text, problem);
+    ds_hint(p->s, e, "%s", type_hint);
+    return false;
+}
+
+void ds_parse_enum_values(ds_parser *p, const ds_ynode *key, const ds_ynode *n, ds_name_list *out) {
+    memset(out, 0, sizeof *out);
+    out->present = true;
+    out->span = n->span;
+    const char *what = key->text ? ds_arena_printf(&p->tmp, "the values of %s", key->text) : "enum";
+    if (!ds_parse_want(p, n, DS_Y_SEQ, what, "a list of names", "write the values as [A, B, C]")) {
+        out->invalid = true;
+        return;
+    }
+    for (size_t i = 0; i < n->count; i++) {
+        const ds_ynode *item = n->items[i];
+        ds_name value;
+        if (!ds_parse_name(p, item, false, "an enum value", &value)) {
+            out->invalid = true;
+            if (value.text) DS_PUSH(&p->s->arena, out->items, out->count, out->cap, value);
+            continue;
+        }
+        if (strcmp(value.text, "true") == 0 || strcmp(value.text, "false") == 0 ||
+            strcmp(value.text, "null") == 0) {
+            ds_diag *e = ds_parse_error(p, item->span, DS_E_BAD_NAME,
+                                        "%s cannot be an enum value: GraphQL reserves true, false "
+                                        "and null", value.text);
+            ds_hint(p->s, e, "use another name, such as %s",
+                    value.text[0] == 't' ? "TRUE" : value.text[0] == 'f' ? "FALSE" : "NONE");
+            out->invalid = true;
+            continue;
+        }
+        const ds_name *first = NULL;
+        for (size_t j = 0; j < out->count && !first; j++)
+            if (strcmp(out->items[j].text, value.text) == 0) first = &out->items[j];
+        if (first) {
+            ds_diag *e = ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE,
+                                        "the enum value %s is listed twice", value.text);
+            ds_note_at(p->s, e, first->span, "first listed here");
+            continue;
+        }
+        DS_PUSH(&p->s->arena, out->items, out->count, out->cap, value);
+    }
+}
+
+/* A new implicit declaration that field f declares inline. */
+static ds_decl *inline_decl(ds_parser *p, ds_field *f, ds_decl_kind kind, const ds_ynode *value) {
+    ds_decl *d = ds_parse_new_decl(p, kind);
+    d->implicit = true;
+    d->origin = f;
+    d->span = value->span;
+    d->name.span = f->name.span;
+    d->order = f->owner ? f->owner->order : 0;
+    f->inline_decl = d;
+    return d;
+}
+
+/* INLINE_ENUM := { enum: [NAME, ...] } */
+static void parse_inline_enum(ds_parser *p, ds_field *f, const ds_ynode *map) {
+    ds_parse_keys(p, map, (const char *const[]){"enum", NULL}, "a key of an inline enum",
+                  "an inline enum takes only its values: { enum: [A, B] }");
+    const ds_ynode *key, *values = ds_parse_get(map, "enum", &key);
+    f->kind = DS_FIELD_INLINE_ENUM;
+    ds_decl *d = inline_decl(p, f, DS_DECL_ENUM, values);
+    ds_parse_enum_values(p, key, values, &d->values);
+    if (values->kind != DS_Y_SEQ) d->invalid = f->invalid = true;
+}
+
+/* INLINE_TYPE := { customType: FIELDS } */
+static void parse_inline_type(ds_parser *p, ds_field *f, const ds_ynode *map) {
+    ds_parse_keys(p, map, (const char *const[]){"customType", NULL}, "a key of an inline custom type",
+                  "an inline custom type takes only its fields: { customType: { a: string } }");
+    const ds_ynode *key, *fields = ds_parse_get(map, "customType", &key);
+    f->kind = DS_FIELD_INLINE_TYPE;
+    ds_decl *d = inline_decl(p, f, DS_DECL_TYPE, fields);
+    ds_parse_fields(p, key, fields, d, false);
+    if (fields->kind != DS_Y_MAP) d->invalid = f->invalid = true;
+}
+
+static const char *const relation_words[] = {"hasOne", "hasMany", "belongsTo", NULL};
+
+/* RELATION := { hasOne|hasMany|belongsTo: NAME, references: NAMES, authorization?: RULES } */
+static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
+    static const char *const keys[] = {"hasOne", "hasMany", "belongsTo", "references",
+                                       "authorization", NULL};
+    f->kind = DS_FIELD_RELATION;
+    bool known = ds_parse_keys(p, map, keys, "a key of a relationship field",
+                               "a relationship field takes one of hasOne, hasMany and belongsTo, "
+                               "references and authorization");
+    const ds_ynode *first_key = NULL;
+    for (size_t i = 0; i < DS_PAIRS(map); i++) {
+        const ds_ynode *k = DS_KEY(map, i), *v = DS_VALUE(map, i);
+        int kind = -1;
+        for (int w = 0; relation_words[w] && k->kind == DS_Y_SCALAR; w++)
+            if (strcmp(k->text, relation_words[w]) == 0) kind = w;
+        if (kind < 0) continue;
+        if (first_key) {
+            ds_diag *e = ds_parse_error(p, k->span, DS_E_BAD_VALUE,
+                                        "a relationship field takes exactly one of hasOne, hasMany "
+                                        "and belongsTo; %s has both %s and %s",
+                                        field_label(p, f), first_key->text,
+                                        k->text);
+            ds_note_at(p->s, e, first_key->span, "%s is given here", first_key->text);
+            ds_hint(p->s, e, "keep the one that says how the two models relate");
+            f->invalid = true;
+            continue;
+        }
+        first_key = k;
+        f->rel.kind = (ds_rel_kind)kind;
+        if (!ds_parse_name(p, v, false, "the related model", &f->rel.related)) f->invalid = true;
+    }
+    const ds_ynode *key, *value = ds_parse_get(map, "references", &key);
+    if (value) {
+        ds_parse_names(p, key, value, true, "a reference field", &f->rel.references);
+        if (f->rel.references.invalid) f->invalid = true;
+    } else if (known) {
+        ds_diag *e = ds_parse_error(p, f->name.span, DS_E_MISSING_KEY,
+                                    "the relationship %s has no references key; references is required",
+                                    field_label(p, f));
+        bool here = f->rel.kind == DS_REL_BELONGS_TO;
+        ds_hint(p->s, e, "name the field(s) of %s that hold the key of %s: references: %s",
+                here ? "this model" : f->rel.related.text ? f->rel.related.text : "the related model",
+                here ? "the related model" : "this model",
+                key_field_for(p, here ? f->rel.related.text : f->owner ? f->owner->name.text : NULL));
+        f->invalid = true;
+    }
+    if (!known) f->invalid = true;
+    if ((value = ds_parse_get(map, "authorization", &key))) ds_parse_rules(p, key, value, &f->auth);
+}
+
+/* SCALAR_MAP := { type: TYPE, default?: SCALAR, authorization?: RULES } */
+static void parse_typed_map(ds_parser *p, ds_field *f, const ds_ynode *map) {
+    static const char *const keys[] = {"type", "default", "authorization", NULL};
+    bool known = ds_parse_keys(p, map, keys, "a key of a field",
+                               "a field takes type, default and authorization (or is { enum: [...] }, "
+                               "{ customType: {...} } or a hasOne, hasMany or belongsTo relationship)");
+    const ds_ynode *key, *value = ds_parse_get(map, "type", &key);
+    if (value) {
+        if (!parse_type(p, value, f, &f->type)) f->invalid = true;
+        f->kind = f->type.scalar ? DS_FIELD_SCALAR : DS_FIELD_REF;
+    } else {
+        if (known) {
+            ds_diag *e = ds_parse_error(p, f->name.span, DS_E_MISSING_KEY, "the field %s has no type",
+                                        field_label(p, f));
+            ds_hint(p->s, e, "a field map needs type (or enum, customType, hasOne, hasMany or belongsTo)");
+        }
+        f->invalid = true;
+    }
+    if ((value = ds_parse_get(map, "default", &key))) {
+        if (ds_parse_want(p, value, DS_Y_SCALAR, "default", "a single value", NULL)) {
+            f->default_value = ds_arena_alloc(&p->s->arena, sizeof *f->default_value);
+            ds_yaml_value(p->s, value, f->default_value);
+        } else {
+            f->invalid = true;
+        }
+    }
+    if ((value = ds_parse_get(map, "authorization", &key))) ds_parse_rules(p, key, value, &f->auth);
+}
+
+/* Whether map has one of the relationship keys. */
+static bool is_relation(const ds_ynode *map) {
+    for (int w = 0; relation_words[w]; w++)
+        if (ds_parse_get(map, relation_words[w], NULL)) return true;
+    return false;
+}
+
+/* FIELD := TYPE_VALUE | INLINE_ENUM | INLINE_TYPE | RELATION | SCALAR_MAP */
+static void parse_field_value(ds_parser *p, ds_field *f, const ds_ynode *value) {
+    f->span = value->span;
+    if (value->kind != DS_Y_MAP) {
+        if (!parse_type(p, value, f, &f->type)) f->invalid = true;
+        f->kind = f->type.scalar ? DS_FIELD_SCALAR : DS_FIELD_REF;
+        return;
+    }
+    f->type.span = value->span;
+    if (ds_parse_get(value, "enum", NULL)) parse_inline_enum(p, f, value);
+    else if (ds_parse_get(value, "customType", NULL)) parse_inline_type(p, f, value);
+    else if (is_relation(value)) parse_relation(p, f, value);
+    else parse_typed_map(p, f, value);
+}
+
+void ds_parse_fields(ds_parser *p, const ds_ynode *key, const ds_ynode *map, ds_decl *owner,
+                     bool arguments) {
+    const char *name = key->text ? key->text : "fields";
+    if (!ds_parse_want(p, map, DS_Y_MAP, name, "a map of field names to types",
+                       "write one field a line: `name: string`"))
+        return;
+    for (size_t i = 0; i < DS_PAIRS(map); i++) {
+        ds_field *f = ds_arena_alloc(&p->s->arena, sizeof *f);
+        f->owner = owner;
+        if (!ds_parse_name(p, DS_KEY(map, i), true, arguments ? "an argument name" : "a field name",
+                           &f->name))
+            f->invalid = true;
+        parse_field_value(p, f, DS_VALUE(map, i));
+        if (arguments)
+            DS_PUSH(&p->s->arena, owner->arguments, owner->argument_count, owner->argument_cap, f);
+        else
+            DS_PUSH(&p->s->arena, owner->fields, owner->field_count, owner->field_cap, f);
+    }
+}
+
+ds_field *ds_parse_returns(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_decl *owner) {
+    ds_field *f = ds_arena_alloc(&p->s->arena, sizeof *f);
+    f->owner = owner;
+    f->name.text = "returns";
+    f->name.span = key->span;
+    f->span = value->span;
+    if (value->kind == DS_Y_MAP && !ds_parse_get(value, "customType", NULL)) {
+        ds_parse_keys(p, value, (const char *const[]){"customType", NULL}, "a key of returns",
+                      "returns takes a type, or an inline type: { customType: { a: string } }");
+        if (DS_PAIRS(value) == 0)
+            ds_parse_want(p, value, DS_Y_SCALAR, "returns", "a type or { customType: {...} }", NULL);
+        f->invalid = true;
+        return f;
+    }
+    parse_field_value(p, f, value);
+    return f;
+}

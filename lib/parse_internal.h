@@ -1,0 +1,118 @@
+/* parse_internal.h: what the parts of the front-end share.
+ *
+ *   parse.c        the file: sections, models, enums, types, operations
+ *   parse_field.c  FIELD and TYPE strings
+ *   parse_auth.c   RULE lists
+ *   parse_util.c   keys, names, words and lists; error reporting
+ *   yaml_tree.c    YAML -> located tree;  yaml_scalar.c  core-schema scalars
+ *
+ * Each parsing function reads one construct of FORMAT.md from a tree node,
+ * reports what is wrong with its shape, and marks the AST node it builds
+ * `invalid` when the resolver should not look at it (so one mistake gives
+ * one error). Spans: a node's value, or its key for what is about the key.
+ */
+#ifndef DS_PARSE_INTERNAL_H
+#define DS_PARSE_INTERNAL_H
+
+#include "diag.h"
+#include "yaml_tree.h"
+
+typedef struct ds_parser {
+    ds_schema *s;
+    uint32_t file;
+    ds_arena tmp;              /* the YAML tree; freed when the file is done */
+    ds_symtab reported;        /* "line:col:code" of errors already given */
+} ds_parser;
+
+/* The key and value of the i-th pair of a map node. */
+#define DS_KEY(map, i) ((map)->items[2 * (i)])
+#define DS_VALUE(map, i) ((map)->items[2 * (i) + 1])
+#define DS_PAIRS(map) ((map)->count / 2)
+
+/* A set of words a value may take, with a phrase for messages ("an index
+ * projection") and synonyms: pairs of a wrong word and what to suggest. */
+typedef struct ds_wordset {
+    const char *what;
+    const char *const *words;          /* NULL-terminated */
+    const char *const *synonyms;       /* NULL-terminated pairs, or NULL */
+} ds_wordset;
+
+/* ---- parse_util.c ---- */
+
+/* An error at span, given once per place and code: an aliased node is
+ * walked once per alias, and its mistakes are reported once. */
+ds_diag *ds_parse_error(ds_parser *p, ds_span span, const char *code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* "a map", "a list", "empty", "the number 12", "the string x"... for messages. */
+const char *ds_parse_describe(ds_parser *p, const ds_ynode *n);
+
+/* Whether n is of kind; otherwise reports "NAME must be EXPECTED, not ..."
+ * (hint optional) and returns false. */
+bool ds_parse_want(ds_parser *p, const ds_ynode *n, ds_ykind kind, const char *name,
+                   const char *expected, const char *hint);
+
+/* The value under key in map (NULL when absent); *key_node gets the key. */
+const ds_ynode *ds_parse_get(const ds_ynode *map, const char *key, const ds_ynode **key_node);
+
+/* Report every key of map that is not in allowed (NULL-terminated): "KEY
+ * is not a key of WHAT", did you mean, and the hint. Returns whether all
+ * keys are known. */
+bool ds_parse_keys(ds_parser *p, const ds_ynode *map, const char *const *allowed,
+                   const char *what, const char *hint);
+
+/* The UTF-8 character at c, as a string (for "the character 'X'"). */
+const char *ds_parse_char_at(ds_parser *p, const char *c);
+
+/* Why text is not a GraphQL name ([_A-Za-z][_0-9A-Za-z]*), or NULL. */
+const char *ds_parse_name_problem(ds_parser *p, const char *text);
+
+/* A GraphQL name from a key (any scalar: its text) or a value (a string
+ * scalar) into *out; reports and returns false when it is not one. role is
+ * what the name names ("a model name"). */
+bool ds_parse_name(ds_parser *p, const ds_ynode *n, bool is_key, const char *role, ds_name *out);
+
+/* A string value (a scalar that reads as a string) into *out; reports and
+ * returns false otherwise. what names the key ("entry"). */
+bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name *out);
+
+/* The index of the word n holds in set, or -1 after reporting it. */
+int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set);
+
+/* NAMES := NAME | [NAME, ...]   (the single NAME only when one_ok)
+ * into *out (present, span); role as for ds_parse_name. */
+void ds_parse_names(ds_parser *p, const ds_ynode *key, const ds_ynode *n, bool one_ok,
+                    const char *role, ds_name_list *out);
+
+/* WORDS := [WORD, ...], each from set and given once. */
+void ds_parse_words(ds_parser *p, const ds_ynode *key, const ds_ynode *n, const ds_wordset *set,
+                    ds_name_list *out);
+
+/* STRINGS := [STRING, ...] */
+void ds_parse_strings(ds_parser *p, const ds_ynode *key, const ds_ynode *n, ds_name_list *out);
+
+/* A new declaration of kind, its tables ready. */
+ds_decl *ds_parse_new_decl(ds_parser *p, ds_decl_kind kind);
+
+/* ---- parse_auth.c ---- */
+
+/* RULES := [RULE, ...] under key into *out. */
+void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_rules *out);
+
+/* ---- parse_field.c ---- */
+
+/* FIELDS := { NAME: FIELD, ... } into owner's fields (or, when arguments
+ * is set, its arguments). key names the map in messages. */
+void ds_parse_fields(ds_parser *p, const ds_ynode *key, const ds_ynode *map, ds_decl *owner,
+                     bool arguments);
+
+/* The `returns` of an operation: TYPE | { customType: FIELDS }. */
+ds_field *ds_parse_returns(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_decl *owner);
+
+/* ENUM VALUES := [NAME, ...] into *out: names, each once. */
+void ds_parse_enum_values(ds_parser *p, const ds_ynode *key, const ds_ynode *n, ds_name_list *out);
+
+#endif
