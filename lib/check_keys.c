@@ -1,0 +1,329 @@
+/* check_keys.c: a model's identifier (primary key) and secondary indexes.
+ *
+ * data-schema requires identifier fields to be required or of type id;
+ * the Amplify index transformer requires key fields to be scalars or enums
+ * (identifiers: scalars, since data-schema rejects refs), sort keys to be
+ * non-null and not lists, no field twice in one key, and forbids an index
+ * on the table's partition key when the table has no sort key. DynamoDB
+ * keys are strings or numbers, never booleans. data-schema silently drops
+ * key fields that are not declared; that is an error here.
+ */
+#include <string.h>
+
+#include "resolve.h"
+
+/* Which key a field is part of, for messages. */
+typedef enum key_role { KEY_PARTITION, KEY_SORT, INDEX_PARTITION, INDEX_SORT } key_role;
+
+/* "identifier field", "sort key", "index field", "index sort key". */
+static const char *role_words(key_role role) {
+    switch (role) {
+    case KEY_PARTITION: return "identifier field";
+    case KEY_SORT: return "identifier sort key";
+    case INDEX_PARTITION: return "index field";
+    case INDEX_SORT: return "index sort key";
+    }
+    return "key field";
+}
+
+/* "did you mean" over a model's field names. */
+static const char *closest_field(ds_schema *s, const ds_decl *m, const char *name) {
+    const char **names = ds_arena_alloc(&s->arena, (m->field_count + 1) * sizeof *names);
+    size_t k = 0;
+    for (size_t i = 0; i < m->field_count; i++)
+        if (m->fields[i] && m->fields[i]->name.text) names[k++] = m->fields[i]->name.text;
+    return ds_closest(name, names, k);
+}
+
+/* Report a key naming a field the model does not declare. */
+static ds_diag *report_undeclared(ds_resolver *r, const ds_decl *m, const ds_name *name,
+                                  key_role role) {
+    ds_schema *s = r->s;
+    const char *what = role == KEY_PARTITION || role == KEY_SORT ? "the identifier"
+                     : role == INDEX_SORT ? "the index's sortKeys" : "the secondary index";
+    ds_diag *e = ds_error(s, name->span, DS_E_KEY_UNDECLARED,
+                          "%s names %s, which is not a field of %s", what, name->text,
+                          ds_decl_name(m));
+    const char *near = closest_field(s, m, name->text);
+    if (near) ds_hint(s, e, "did you mean %s?", near);
+    else ds_hint(s, e, "declare %s in the fields of %s (data-schema would drop it silently)",
+                 name->text, ds_decl_name(m));
+    return e;
+}
+
+/* Why field f cannot be a key of this role, or NULL when it can. Enums
+ * may index; identifiers must be scalars. */
+static const char *unfit_kind(ds_schema *s, const ds_field *f, key_role role) {
+    if (f->kind == DS_FIELD_RELATION) return "a relationship";
+    if (ds_field_is_enum(f))
+        return role == KEY_PARTITION || role == KEY_SORT
+                   ? ds_arena_printf(&s->arena, "%s enum", f->kind == DS_FIELD_INLINE_ENUM
+                                                              ? "an inline" : "an")
+                   : NULL;
+    if (f->kind != DS_FIELD_SCALAR) return "a custom type";
+    if (f->type.list && role != KEY_PARTITION) return "a list";
+    return NULL;
+}
+
+/* Check the field named by a key: kind, boolean, nullability. at is where
+ * the key names it. Returns false when it reported. */
+static bool check_key_field(ds_resolver *r, const ds_decl *m, ds_field *f, key_role role,
+                            ds_span at) {
+    ds_schema *s = r->s;
+    const char *fname = f->name.text;
+    ds_diag *e = NULL;
+    const char *unfit = unfit_kind(s, f, role);
+    if (unfit) {
+        e = ds_error(s, at, DS_E_KEY_NOT_SCALAR, "the %s %s is %s; %s", role_words(role), fname,
+                     unfit, role == INDEX_PARTITION || role == INDEX_SORT
+                                ? "index keys must be scalars or enums"
+                                : "identifier fields must be scalars");
+        ds_hint(s, e, "use a scalar field (string, id, integer, ...) as the key");
+    } else if (ds_field_scalar(f) == DS_SCALAR_BOOLEAN) {
+        e = ds_error(s, at, DS_E_KEY_BOOLEAN, "the %s %s is a Boolean; DynamoDB keys must be "
+                     "strings or numbers", role_words(role), fname);
+        ds_hint(s, e, "use a string or integer field as the key");
+    } else if (role == KEY_PARTITION && !f->type.required && ds_field_scalar(f) != DS_SCALAR_ID) {
+        e = ds_error(s, at, DS_E_KEY_NULLABLE, "the identifier field %s is nullable; identifier "
+                     "fields must be required unless they are of type id", fname);
+        ds_hint(s, e, "declare `%s: \"%s!\"`", fname, ds_scalar_builder_name(ds_field_scalar(f)));
+    } else if (role == KEY_SORT && !f->type.required) {
+        e = ds_error(s, at, DS_E_KEY_NULLABLE, "the identifier sort key %s is nullable; sort "
+                     "keys must be required", fname);
+        ds_hint(s, e, "declare `%s: \"%s!\"`", fname, ds_scalar_builder_name(ds_field_scalar(f)));
+    } else if (role == KEY_PARTITION && f->type.list) {
+        ds_diag *w = ds_warning(s, at, DS_W_IDENTIFIER_LIST, "the identifier field %s is a list; "
+                                "it is printed as a single %s!", fname,
+                                ds_scalar_graphql_name(ds_field_scalar(f)));
+        ds_note_at(s, w, f->type.span, "%s.%s is declared here", ds_decl_name(m), fname);
+    }
+    if (e) ds_note_at(s, e, f->name.span, "%s.%s is declared here as %s", ds_decl_name(m), fname,
+                      ds_field_type_words(s, f));
+    return e == NULL;
+}
+
+/* The position of name among the first n items of list, or n. */
+static size_t find_name(const ds_name *items, size_t n, const char *name) {
+    for (size_t i = 0; i < n; i++)
+        if (items[i].text && name && strcmp(items[i].text, name) == 0) return i;
+    return n;
+}
+
+/* Report a field named twice in one key. */
+static void report_repeated(ds_resolver *r, const ds_name *again, const ds_name *first) {
+    ds_diag *e = ds_error(r->s, again->span, DS_E_KEY_REPEATED,
+                          "%s is named twice in one key; a key cannot reference itself",
+                          again->text);
+    ds_note_at(r->s, e, first->span, "%s is named first here", first->text);
+    ds_hint(r->s, e, "list each field once");
+}
+
+/* ---- identifiers ---- */
+
+/* The owner field an owner rule with the default (sub::username) claim
+ * keeps: such a field cannot be a sort key. NULL for other rules. */
+static const char *owner_field_of(const ds_rule *rule) {
+    if (rule->invalid || (rule->identity_claim.text && !strstr(rule->identity_claim.text, "::")))
+        return NULL;
+    if (rule->allow == DS_ALLOW_OWNER) return "owner";
+    if (rule->allow == DS_ALLOW_OWNER_DEFINED_IN || rule->allow == DS_ALLOW_OWNERS_DEFINED_IN)
+        return rule->field.text;
+    return NULL;
+}
+
+/* A sort key may not be the owner field of the model's owner rules. */
+static void check_sort_key_owner(ds_resolver *r, const ds_decl *m, const ds_name *key) {
+    const ds_rules *rules = ds_effective_rules(r->s, m);
+    for (size_t i = 0; i < rules->count; i++) {
+        const char *owner = owner_field_of(&rules->items[i]);
+        if (!owner || !key->text || strcmp(owner, key->text) != 0) continue;
+        ds_diag *e = ds_error(r->s, key->span, DS_E_KEY_OWNER_FIELD,
+                              "the sort key %s is also the owner field of an owner rule; the "
+                              "transformer rejects a sort key that is an owner field", key->text);
+        ds_note_at(r->s, e, rules->items[i].span, "the owner rule is here");
+        ds_hint(r->s, e, "use another field as sort key, or give the rule an identityClaim "
+                         "such as `sub`");
+        return;
+    }
+}
+
+/* Check one identifier entry. */
+static void check_identifier_item(ds_resolver *r, ds_decl *m, size_t i) {
+    const ds_name *name = &m->identifier.items[i];
+    size_t first = find_name(m->identifier.items, i, name->text);
+    if (first < i) {
+        report_repeated(r, name, &m->identifier.items[first]);
+        return;
+    }
+    ds_field *f = ds_decl_field(m, name->text);
+    if (!f) {
+        if (name->text && strcmp(name->text, "id") == 0 && m->identifier.count == 1) return;
+        ds_diag *e = report_undeclared(r, m, name, i == 0 ? KEY_PARTITION : KEY_SORT);
+        if (name->text && strcmp(name->text, "id") == 0)
+            ds_hint(r->s, e, "in an identifier with several fields, id must be declared: add "
+                             "`id: \"id!\"` to the fields");
+        return;
+    }
+    if (f->invalid) return;
+    if (check_key_field(r, m, f, i == 0 ? KEY_PARTITION : KEY_SORT, name->span) && i > 0)
+        check_sort_key_owner(r, m, name);
+}
+
+/* Check a model's identifier (the default [id] when absent). */
+static void check_identifier(ds_resolver *r, ds_decl *m) {
+    if (!m->identifier.present) {
+        ds_field *id = ds_decl_field(m, "id");
+        if (id && !id->invalid) check_key_field(r, m, id, KEY_PARTITION, id->type.span);
+        return;
+    }
+    if (m->identifier.count == 0) {
+        ds_diag *e = ds_error(r->s, m->identifier.span, DS_E_KEY_EMPTY,
+                              "the identifier of %s names no field", ds_decl_name(m));
+        ds_hint(r->s, e, "name the partition key and any sort keys, e.g. `identifier: [id]`, "
+                         "or remove identifier for the default [id]");
+        return;
+    }
+    for (size_t i = 0; i < m->identifier.count; i++) check_identifier_item(r, m, i);
+}
+
+/* ---- secondary indexes ---- */
+
+/* The table's partition key when it has no sort key and the field is
+ * declared (so that data-schema prints @primaryKey), else NULL. */
+static const char *lone_partition_key(const ds_decl *m) {
+    const char *pk = m->identifier.present ? (m->identifier.count == 1 ? m->identifier.items[0].text
+                                                                       : NULL)
+                                           : "id";
+    return pk && ds_decl_field(m, pk) ? pk : NULL;
+}
+
+/* Check an index's partition key field. Returns false when it reported. */
+static bool check_index_partition(ds_resolver *r, ds_decl *m, ds_index *x) {
+    ds_field *f = ds_decl_field(m, x->field.text);
+    if (!f) {
+        report_undeclared(r, m, &x->field, INDEX_PARTITION);
+        return false;
+    }
+    if (f->invalid || !check_key_field(r, m, f, INDEX_PARTITION, x->field.span)) return false;
+    const char *pk = lone_partition_key(m);
+    if (pk && x->field.text && strcmp(pk, x->field.text) == 0) {
+        ds_diag *e = ds_error(r->s, x->field.span, DS_E_INDEX_ON_PRIMARY_KEY,
+                              "the secondary index is on %s, the partition key of %s, and the "
+                              "table has no sort key", pk, ds_decl_name(m));
+        ds_note_at(r->s, e, m->identifier.present ? m->identifier.span : f->name.span,
+                   "%s is %s's partition key", pk, ds_decl_name(m));
+        ds_hint(r->s, e, "an index may share the table's partition key only when the "
+                         "identifier has a sort key; index another field instead");
+        return false;
+    }
+    return true;
+}
+
+/* Check an index's sort keys. Returns false when it reported. */
+static bool check_index_sort_keys(ds_resolver *r, ds_decl *m, ds_index *x) {
+    for (size_t i = 0; i < x->sort_keys.count; i++) {
+        const ds_name *k = &x->sort_keys.items[i];
+        if (k->text && x->field.text && strcmp(k->text, x->field.text) == 0) {
+            report_repeated(r, k, &x->field);
+            return false;
+        }
+        size_t first = find_name(x->sort_keys.items, i, k->text);
+        if (first < i) {
+            report_repeated(r, k, &x->sort_keys.items[first]);
+            return false;
+        }
+        ds_field *f = ds_decl_field(m, k->text);
+        if (!f) {
+            report_undeclared(r, m, k, INDEX_SORT);
+            return false;
+        }
+        if (f->invalid || !check_key_field(r, m, f, INDEX_SORT, k->span)) return false;
+    }
+    return true;
+}
+
+/* The query field an index makes, as data-schema names it, or NULL. */
+static const char *index_query_field(ds_schema *s, const ds_decl *m, const ds_index *x) {
+    if (x->query_field_null) return NULL;
+    if (x->query_field.text) return x->query_field.text;
+    const char *q = ds_arena_printf(&s->arena, "list%sBy%s", ds_capitalize(s, m->name.text),
+                                    ds_capitalize(s, x->field.text));
+    for (size_t i = 0; i < x->sort_keys.count; i++)
+        q = ds_arena_printf(&s->arena, "%sAnd%s", q, ds_capitalize(s, x->sort_keys.items[i].text));
+    return q;
+}
+
+/* The name an index's GSI gets: its name, or a key made of its fields
+ * (the transformer derives the name from them). */
+static const char *index_key_name(ds_schema *s, const ds_index *x) {
+    if (x->name.text) return ds_arena_printf(&s->arena, "name %s", x->name.text);
+    const char *k = ds_arena_printf(&s->arena, "fields %s", x->field.text);
+    for (size_t i = 0; i < x->sort_keys.count; i++)
+        k = ds_arena_printf(&s->arena, "%s,%s", k, x->sort_keys.items[i].text);
+    return k;
+}
+
+/* Two indexes of one model may not share a name or a query field, and a
+ * query field may not be a custom query's name. */
+static void check_index_unique(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *names,
+                               ds_symtab *queries) {
+    ds_schema *s = r->s;
+    ds_index *other = ds_symtab_put(names, index_key_name(s, x), x);
+    const char *q = index_query_field(s, m, x);
+    ds_diag *e = NULL;
+    if (other && x->name.text)
+        e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE, "two indexes of %s are named %s",
+                     ds_decl_name(m), x->name.text);
+    else if (other)
+        e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE,
+                     "two unnamed indexes of %s have the same fields, so they get the same name",
+                     ds_decl_name(m));
+    else if (q && (other = ds_symtab_put(queries, q, x)))
+        e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE,
+                     "two indexes of %s make the same query field %s", ds_decl_name(m), q);
+    if (e) {
+        ds_note_at(s, e, other->span, "the other index");
+        ds_hint(s, e, "give each index its own name and queryField, or remove one");
+        x->invalid = true;
+        return;
+    }
+    ds_decl *op = q ? ds_symtab_get(&s->operations, q) : NULL;
+    if (op && op->kind == DS_DECL_QUERY) {
+        e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE,
+                     "the index's query field %s is also the name of a custom query", q);
+        ds_note_at(s, e, op->name.span, "the query %s is declared here", q);
+        ds_hint(s, e, "set the index's queryField to another name");
+        x->invalid = true;
+    }
+}
+
+/* Check one secondary index. */
+static void check_index(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *names,
+                        ds_symtab *queries) {
+    if (x->invalid || !x->field.text) return;
+    if (!check_index_partition(r, m, x) || !check_index_sort_keys(r, m, x)) {
+        x->invalid = true;
+        return;
+    }
+    check_index_unique(r, m, x, names, queries);
+    if (x->projection == DS_PROJECTION_INCLUDE && x->non_key_attributes.count == 0)
+        ds_warning(r->s, x->projection_span, DS_W_PROJECTION_EMPTY,
+                   "an INCLUDE projection without nonKeyAttributes is dropped by data-schema "
+                   "(the index projects ALL attributes)");
+}
+
+/* Check every key of one model. */
+static void check_model_keys(ds_resolver *r, ds_decl *m) {
+    check_identifier(r, m);
+    ds_symtab names, queries;
+    ds_symtab_init(&names, &r->s->arena);
+    ds_symtab_init(&queries, &r->s->arena);
+    for (size_t i = 0; i < m->index_count; i++) check_index(r, m, &m->indexes[i], &names, &queries);
+}
+
+void ds_check_keys(ds_resolver *r) {
+    for (size_t i = 0; i < r->s->decl_count; i++) {
+        ds_decl *m = r->s->decls[i];
+        if (m->kind == DS_DECL_MODEL && !m->invalid && m->name.text) check_model_keys(r, m);
+    }
+}

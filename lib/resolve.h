@@ -1,0 +1,112 @@
+/* resolve.h: what the resolver's files (resolve*.c, check_*.c) share.
+ *
+ * ds_resolve (resolve.c) runs the passes in order: names (resolve_names.c),
+ * then relationships, keys, authorization, operations and defaults
+ * (check_*.c). Each pass marks what it finds broken `invalid`, and later
+ * passes skip invalid nodes, so one mistake gives one error.
+ */
+#ifndef DS_RESOLVE_H
+#define DS_RESOLVE_H
+
+#include "ast.h"
+#include "diag.h"
+
+/* The resolver's working state. */
+typedef struct ds_resolver {
+    ds_schema *s;
+    /* Declared names (models, enums, custom types and operations): one
+       object in data-schema's a.schema({...}), so one namespace. */
+    ds_symtab declared;
+    /* Names declared more than once; references to them are not checked
+       further (the duplicate is the one error). */
+    ds_symtab clashed;
+} ds_resolver;
+
+/* ---- passes ---- */
+
+/* resolve_names.c: name implicit types, fill s->types, s->operations and
+ * each declaration's field table, check names and resolve type refs. */
+void ds_resolve_names(ds_resolver *r);
+
+/* check_relations.c: link and check hasOne / hasMany / belongsTo. */
+void ds_check_relations(ds_resolver *r);
+
+/* check_keys.c: identifiers and secondary indexes. */
+void ds_check_keys(ds_resolver *r);
+
+/* check_auth.c: authorization rules at every level. */
+void ds_check_auth(ds_resolver *r);
+
+/* check_ops.c: queries, mutations and subscriptions. */
+void ds_check_operations(ds_resolver *r);
+
+/* check_values.c: field defaults. */
+void ds_check_defaults(ds_resolver *r);
+
+/* check_values.c: whether text is a valid default of the GraphQL scalar. */
+bool ds_default_valid(ds_scalar scalar, const char *text);
+
+/* ---- helpers (resolve.c) ---- */
+
+/* name with its first letter upper-cased, as data-schema's capitalize(). */
+const char *ds_capitalize(ds_schema *s, const char *name);
+
+/* name with its first letter lower-cased (for suggested field names). */
+const char *ds_decapitalize(ds_schema *s, const char *name);
+
+/* The field called name of a model or custom type, or NULL. */
+ds_field *ds_decl_field(const ds_decl *d, const char *name);
+
+/* The model, enum or custom type called name (declared or implicit), or NULL. */
+ds_decl *ds_lookup_type(const ds_resolver *r, const char *name);
+
+/* Whether name was declared more than once. */
+bool ds_name_clashed(const ds_resolver *r, const char *name);
+
+/* Whether span a comes before span b in the files (file, line, column). */
+bool ds_span_before(ds_span a, ds_span b);
+
+/* "model", "enum", "custom type", "query", "mutation", "subscription". */
+const char *ds_decl_kind_word(const ds_decl *d);
+
+/* The printed name of a declaration ("?" while it has none). */
+const char *ds_decl_name(const ds_decl *d);
+
+/* The span that names a declaration: its key, or for an implicit one the
+ * key of the field that declares it inline. */
+ds_span ds_decl_name_span(const ds_decl *d);
+
+/* A field's type as a person reads it in a message: "String", "[Int!]",
+ * "the enum Status", "an inline enum", "a relationship". */
+const char *ds_field_type_words(ds_schema *s, const ds_field *f);
+
+/* The scalar of a plain scalar field, or DS_SCALAR_NONE. */
+ds_scalar ds_field_scalar(const ds_field *f);
+
+/* Whether a field's type names an enum (declared or inline). */
+bool ds_field_is_enum(const ds_field *f);
+
+/* The builder name of an allow kind ("publicApiKey"). */
+const char *ds_allow_name(ds_allow allow);
+
+/* The name of a provider ("userPools"). */
+const char *ds_provider_name(ds_provider provider);
+
+/* "a" or "[a, b]": a name list as YAML writes it. */
+const char *ds_yaml_list(ds_schema *s, const ds_name_list *list);
+
+/* "[a, b]": a name list in messages. */
+const char *ds_bracketed(ds_schema *s, const ds_name_list *list);
+
+/* The names of a list joined by ", " ("a, b"). */
+const char *ds_joined(ds_schema *s, const ds_name_list *list);
+
+/* The rules that govern a model or operation: its own when it has any,
+ * else the schema's (data-schema: an empty list falls back too). */
+const ds_rules *ds_effective_rules(const ds_schema *s, const ds_decl *d);
+
+/* Whether a relationship is written in a model with its target and
+ * references usable (neither broken nor unresolved). */
+bool ds_relation_usable(const ds_field *f);
+
+#endif
