@@ -1,0 +1,769 @@
+/* emit_graphql.c: the GraphQL SDL that @aws-amplify/data-schema 1.26.2
+ * prints for a schema (a.schema({...}).transform().schema), byte for byte.
+ *
+ * The layout follows SchemaProcessor.ts: type definitions in the order of
+ * order.c, then `type Mutation`, `type Query`, `type Subscription`, blocks
+ * separated by one blank line and no newline at the end. A model prints as
+ * `type X @model @auth(rules: [...])` + newline + `{`; a custom type as
+ * `type X ` (trailing space, or its inherited AppSync directives) + newline
+ * + `{`. The one deliberate difference: default strings are escaped.
+ */
+#include <string.h>
+
+#include "order.h"
+#include "phases.h"
+
+typedef struct emitter {
+    ds_schema *s;
+    ds_buf *out;
+    bool started;                  /* a block was printed already */
+    ds_decl ***inherits;           /* per operation in s->decls: the custom types
+                                      its rules pass on to, NULL-terminated */
+} emitter;
+
+/* ---- small pieces ---- */
+
+/* Start a new block: blocks are separated by a blank line. */
+static void begin_block(emitter *e) {
+    if (e->started) ds_buf_puts(e->out, "\n\n");
+    e->started = true;
+}
+
+/* Append name with its first letter upper-cased (data-schema's capitalize). */
+static void put_capitalized(ds_buf *b, const char *name) {
+    if (!name || !*name) return;
+    char first = name[0];
+    if (first >= 'a' && first <= 'z') first = (char)(first - 'a' + 'A');
+    ds_buf_putc(b, first);
+    ds_buf_puts(b, name + 1);
+}
+
+/* Append a GraphQL string literal: `"` and `\` escaped (FORMAT.md's one
+ * difference from data-schema, which prints defaults raw). */
+static void put_escaped_string(ds_buf *b, const char *text) {
+    ds_buf_putc(b, '"');
+    for (const char *p = text ? text : ""; *p; p++) {
+        if (*p == '"' || *p == '\\') ds_buf_putc(b, '\\');
+        ds_buf_putc(b, *p);
+    }
+    ds_buf_putc(b, '"');
+}
+
+/* Append `"a", "b"` (sep between items) for a list of names. */
+static void put_quoted_list(ds_buf *b, const ds_name_list *l, const char *sep) {
+    for (size_t i = 0; i < l->count; i++) {
+        if (i) ds_buf_puts(b, sep);
+        ds_buf_printf(b, "\"%s\"", l->items[i].text ? l->items[i].text : "");
+    }
+}
+
+/* Append base (plus suffix, e.g. "Input") with the modifiers of t:
+ * `T`, `T!`, `[T]`, `[T!]!`, ... */
+static void put_modified(ds_buf *b, const char *base, const char *suffix, const ds_type *t) {
+    if (t->list) ds_buf_putc(b, '[');
+    ds_buf_puts(b, base ? base : "");
+    ds_buf_puts(b, suffix);
+    if (t->required) ds_buf_putc(b, '!');
+    if (t->list) ds_buf_putc(b, ']');
+    if (t->list && t->list_required) ds_buf_putc(b, '!');
+}
+
+/* The printed base name of a scalar or ref field's type. */
+static const char *type_base_name(const ds_type *t) {
+    if (t->scalar != DS_SCALAR_NONE) return ds_scalar_graphql_name(t->scalar);
+    return t->base.text;
+}
+
+/* A scalar field's type as scalarFieldToGql prints it off the identifier:
+ * modifiers, then @default. */
+static void put_scalar_type(ds_buf *b, const ds_field *f) {
+    put_modified(b, type_base_name(&f->type), "", &f->type);
+    if (f->default_value) {
+        ds_buf_puts(b, " @default(value: ");
+        put_escaped_string(b, f->default_value->text);
+        ds_buf_putc(b, ')');
+    }
+}
+
+/* The name of an inline declaration (the resolver names it). */
+static const char *inline_name(const ds_field *f) {
+    return f->inline_decl && f->inline_decl->name.text ? f->inline_decl->name.text : "";
+}
+
+/* ---- authorization ---- */
+
+/* The rules that apply to a model or operation: its own, else the schema's. */
+static const ds_rules *relevant_rules(const emitter *e, const ds_decl *d) {
+    return d->auth.count > 0 ? &d->auth : &e->s->auth;
+}
+
+/* data-schema's strategy name for a rule. */
+static const char *rule_strategy(const ds_rule *r) {
+    switch (r->allow) {
+    case DS_ALLOW_PUBLIC_API_KEY:
+    case DS_ALLOW_GUEST: return "public";
+    case DS_ALLOW_AUTHENTICATED: return "private";
+    case DS_ALLOW_OWNER:
+    case DS_ALLOW_OWNER_DEFINED_IN:
+    case DS_ALLOW_OWNERS_DEFINED_IN: return "owner";
+    case DS_ALLOW_GROUP:
+    case DS_ALLOW_GROUPS:
+    case DS_ALLOW_GROUP_DEFINED_IN:
+    case DS_ALLOW_GROUPS_DEFINED_IN: return "groups";
+    case DS_ALLOW_CUSTOM: return "custom";
+    }
+    return "public";
+}
+
+/* The provider a rule carries in data-schema (publicApiKey and guest fix
+ * theirs), or NULL. */
+static const char *rule_provider(const ds_rule *r) {
+    if (r->allow == DS_ALLOW_PUBLIC_API_KEY) return "apiKey";
+    if (r->allow == DS_ALLOW_GUEST) return "identityPool";
+    switch (r->provider) {
+    case DS_PROVIDER_IDENTITY_POOL: return "identityPool";
+    case DS_PROVIDER_USER_POOLS: return "userPools";
+    case DS_PROVIDER_OIDC: return "oidc";
+    case DS_PROVIDER_FUNCTION: return "function";
+    case DS_PROVIDER_DEFAULT: break;
+    }
+    return NULL;
+}
+
+/* The owner or groups field a rule names (groupOrOwnerField), or NULL. */
+static const char *rule_auth_field(const ds_rule *r) {
+    switch (r->allow) {
+    case DS_ALLOW_OWNER: return "owner";
+    case DS_ALLOW_OWNER_DEFINED_IN:
+    case DS_ALLOW_OWNERS_DEFINED_IN:
+    case DS_ALLOW_GROUP_DEFINED_IN:
+    case DS_ALLOW_GROUPS_DEFINED_IN: return r->field.text;
+    default: return NULL;
+    }
+}
+
+/* Whether a rule lists groups (allow.group / allow.groups). */
+static bool rule_has_groups(const ds_rule *r) {
+    return r->allow == DS_ALLOW_GROUP || r->allow == DS_ALLOW_GROUPS;
+}
+
+/* Append the groups of a rule, quoted, separated by ", ". */
+static void put_rule_groups(ds_buf *b, const ds_rule *r) {
+    if (r->allow == DS_ALLOW_GROUP)
+        ds_buf_printf(b, "\"%s\"", r->group.text ? r->group.text : "");
+    else
+        put_quoted_list(b, &r->groups, ", ");
+}
+
+/* One rule as calculateAuth prints it:
+ * {allow: S, provider: P, operations: [...], ownerField|groupsField: "F",
+ *  groups: [...], identityClaim: "C", groupClaim: "C"} */
+static void put_rule(ds_buf *b, const ds_rule *r) {
+    ds_buf_printf(b, "{allow: %s", rule_strategy(r));
+    const char *provider = rule_provider(r);
+    if (provider) ds_buf_printf(b, ", provider: %s", provider);
+    if (r->to.present) {
+        ds_buf_puts(b, ", operations: [");
+        for (size_t i = 0; i < r->to.count; i++)
+            ds_buf_printf(b, "%s%s", i ? ", " : "", r->to.items[i].text ? r->to.items[i].text : "");
+        ds_buf_putc(b, ']');
+    }
+    const char *field = rule_auth_field(r);
+    if (field && *field)
+        ds_buf_printf(b, ", %s: \"%s\"", strcmp(rule_strategy(r), "groups") == 0 ? "groupsField"
+                                                                            : "ownerField", field);
+    if (rule_has_groups(r)) {
+        ds_buf_puts(b, ", groups: [");
+        put_rule_groups(b, r);
+        ds_buf_putc(b, ']');
+    }
+    if (r->identity_claim.text && *r->identity_claim.text)
+        ds_buf_printf(b, ", identityClaim: \"%s\"", r->identity_claim.text);
+    if (r->group_claim.text && *r->group_claim.text)
+        ds_buf_printf(b, ", groupClaim: \"%s\"", r->group_claim.text);
+    ds_buf_putc(b, '}');
+}
+
+/* `@auth(rules: [r1,\n  r2])`, or nothing for no rules. */
+static void put_auth_directive(ds_buf *b, const ds_rules *rules) {
+    if (rules->count == 0) return;
+    ds_buf_puts(b, "@auth(rules: [");
+    for (size_t i = 0; i < rules->count; i++) {
+        if (i) ds_buf_puts(b, ",\n  ");
+        put_rule(b, &rules->items[i]);
+    }
+    ds_buf_puts(b, "])");
+}
+
+/* The AppSync directive of a rule (getAppSyncAuthDirectiveFromRule), or
+ * NULL for rules that have none (owner rules, groups over OIDC). */
+static const char *appsync_directive(const ds_rule *r) {
+    const char *strategy = rule_strategy(r);
+    const char *provider = rule_provider(r);
+    bool dflt = provider == NULL;
+    if (strcmp(strategy, "public") == 0) {
+        if (provider && strcmp(provider, "apiKey") == 0) return "@aws_api_key";
+        if (provider && strcmp(provider, "identityPool") == 0) return "@aws_iam";
+        return dflt ? "@aws_api_key" : NULL;
+    }
+    if (strcmp(strategy, "private") == 0) {
+        if (dflt || strcmp(provider, "userPools") == 0) return "@aws_cognito_user_pools";
+        if (strcmp(provider, "oidc") == 0) return "@aws_oidc";
+        if (strcmp(provider, "identityPool") == 0) return "@aws_iam";
+        return NULL;
+    }
+    if (strcmp(strategy, "groups") == 0)
+        return dflt || strcmp(provider, "userPools") == 0 ? "@aws_cognito_user_pools" : NULL;
+    if (strcmp(strategy, "custom") == 0)
+        return dflt || strcmp(provider, "function") == 0 ? "@aws_lambda" : NULL;
+    return NULL;
+}
+
+/* A list of directive names without repeats, in first-seen order. */
+typedef struct name_set {
+    const char **items;
+    size_t count, cap;
+} name_set;
+
+/* Add name unless present; returns its index. */
+static size_t name_set_add(ds_arena *a, name_set *set, const char *name) {
+    for (size_t i = 0; i < set->count; i++)
+        if (strcmp(set->items[i], name) == 0) return i;
+    DS_PUSH(a, set->items, set->count, set->cap, name);
+    return set->count - 1;
+}
+
+/* Whether name is in the set. */
+static bool name_set_has(const name_set *set, const char *name) {
+    for (size_t i = 0; i < set->count; i++)
+        if (strcmp(set->items[i], name) == 0) return true;
+    return false;
+}
+
+/* The AppSync directives of a list of rules, as
+ * mapToNativeAppSyncAuthDirectives prints them: one per provider in
+ * first-seen order, then `@provider(cognito_groups: [...])` for providers
+ * used only by group rules. */
+static void put_appsync_directives(emitter *e, ds_buf *b, const ds_rule *const *rules,
+                                   size_t count) {
+    ds_arena *a = &e->s->arena;
+    name_set general = {0}, group_providers = {0};
+    name_set *groups = NULL;       /* per group provider: its groups */
+    size_t groups_cap = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *d = appsync_directive(rules[i]);
+        if (!d) continue;
+        if (!rule_has_groups(rules[i])) {
+            name_set_add(a, &general, d);
+            continue;
+        }
+        size_t before = group_providers.count;
+        size_t k = name_set_add(a, &group_providers, d);
+        if (group_providers.count > before) {
+            name_set empty = {0};
+            size_t n = before;
+            DS_PUSH(a, groups, n, groups_cap, empty);
+        }
+        const ds_rule *r = rules[i];
+        if (r->allow == DS_ALLOW_GROUP && r->group.text)
+            name_set_add(a, &groups[k], r->group.text);
+        for (size_t g = 0; r->allow == DS_ALLOW_GROUPS && g < r->groups.count; g++)
+            if (r->groups.items[g].text) name_set_add(a, &groups[k], r->groups.items[g].text);
+    }
+    for (size_t i = 0; i < general.count; i++)
+        ds_buf_printf(b, "%s%s", i ? " " : "", general.items[i]);
+    bool any = general.count > 0;
+    for (size_t k = 0; k < group_providers.count; k++) {
+        if (name_set_has(&general, group_providers.items[k])) continue;
+        ds_buf_printf(b, "%s%s(cognito_groups: [", any ? " " : "", group_providers.items[k]);
+        for (size_t g = 0; g < groups[k].count; g++)
+            ds_buf_printf(b, "%s\"%s\"", g ? ", " : "", groups[k].items[g]);
+        ds_buf_puts(b, "])");
+        any = true;
+    }
+}
+
+/* ---- models ---- */
+
+/* The partition key of a model: identifier[0], or "id". */
+static const char *partition_key(const ds_decl *m) {
+    if (m->identifier.count > 0 && m->identifier.items[0].text) return m->identifier.items[0].text;
+    return "id";
+}
+
+/* secondaryIndexDefaultQueryField: list<Model>By<Pk>[And<Sk>...]. */
+static void put_default_query_field(ds_buf *b, const ds_decl *m, const ds_index *ix) {
+    ds_buf_puts(b, "list");
+    put_capitalized(b, m->name.text);
+    ds_buf_puts(b, "By");
+    put_capitalized(b, ix->field.text);
+    for (size_t i = 0; i < ix->sort_keys.count; i++) {
+        ds_buf_puts(b, "And");
+        put_capitalized(b, ix->sort_keys.items[i].text);
+    }
+}
+
+/* One @index directive, as transformedSecondaryIndexesForModel prints it. */
+static void put_index(ds_buf *b, const ds_decl *m, const ds_index *ix) {
+    bool has_sk = ix->sort_keys.count > 0;
+    bool has_name = ix->name.text && *ix->name.text;
+    bool has_qf = ix->query_field.text && *ix->query_field.text;
+    if (!has_sk && !has_name && !has_qf && !ix->query_field_null &&
+        ix->projection == DS_PROJECTION_NONE) {
+        ds_buf_puts(b, " @index(queryField: \"");
+        put_default_query_field(b, m, ix);
+        ds_buf_puts(b, "\")");
+        return;
+    }
+    ds_buf_puts(b, " @index(");
+    const char *sep = "";
+    if (has_name) {
+        ds_buf_printf(b, "name: \"%s\"", ix->name.text);
+        sep = ", ";
+    }
+    if (has_sk) {
+        ds_buf_printf(b, "%ssortKeyFields: [", sep);
+        put_quoted_list(b, &ix->sort_keys, ", ");
+        ds_buf_putc(b, ']');
+        sep = ", ";
+    }
+    ds_buf_printf(b, "%squeryField: ", sep);
+    if (ix->query_field_null) {
+        ds_buf_puts(b, "null");
+    } else if (has_qf) {
+        ds_buf_printf(b, "\"%s\"", ix->query_field.text);
+    } else {
+        ds_buf_putc(b, '"');
+        put_default_query_field(b, m, ix);
+        ds_buf_putc(b, '"');
+    }
+    if (ix->projection == DS_PROJECTION_KEYS_ONLY) {
+        ds_buf_puts(b, ", projection: { type: KEYS_ONLY }");
+    } else if (ix->projection == DS_PROJECTION_INCLUDE && ix->non_key_attributes.count > 0) {
+        ds_buf_puts(b, ", projection: { type: INCLUDE, nonKeyAttributes: [");
+        put_quoted_list(b, &ix->non_key_attributes, ", ");
+        ds_buf_puts(b, "] }");
+    }
+    ds_buf_putc(b, ')');
+}
+
+/* The @index directives whose partition key is the field, in index order. */
+static void put_field_indexes(ds_buf *b, const ds_decl *m, const ds_field *f) {
+    for (size_t i = 0; i < m->index_count; i++) {
+        const ds_index *ix = &m->indexes[i];
+        if (!ix->invalid && ix->field.text && strcmp(ix->field.text, f->name.text) == 0)
+            put_index(b, m, ix);
+    }
+}
+
+/* The identifier's partition key field: `T! @primaryKey(sortKeyFields: [...])`
+ * whatever its own modifiers, then its indexes. */
+static void put_primary_key(ds_buf *b, const ds_decl *m, const ds_field *f) {
+    ds_buf_printf(b, "%s! @primaryKey", type_base_name(&f->type) ? type_base_name(&f->type) : "");
+    if (m->identifier.count > 1) {
+        ds_buf_puts(b, "(sortKeyFields: [");
+        for (size_t i = 1; i < m->identifier.count; i++)
+            ds_buf_printf(b, "%s\"%s\"", i > 1 ? ", " : "",
+                          m->identifier.items[i].text ? m->identifier.items[i].text : "");
+        ds_buf_puts(b, "])");
+    }
+    put_field_indexes(b, m, f);
+}
+
+/* A relationship field: `Model @hasOne(references: ["a","b"])`, `[Model]`
+ * for hasMany (references joined by a bare comma, as JS prints arrays). */
+static void put_relation(ds_buf *b, const ds_field *f) {
+    const ds_relation *r = &f->rel;
+    static const char *const names[] = {"hasOne", "hasMany", "belongsTo"};
+    const char *related = r->related.text ? r->related.text : "";
+    if (r->kind == DS_REL_HAS_MANY)
+        ds_buf_printf(b, "[%s]", related);
+    else
+        ds_buf_puts(b, related);
+    ds_buf_printf(b, " @%s", names[r->kind]);
+    if (r->references.count > 0) {
+        ds_buf_puts(b, "(references: [");
+        put_quoted_list(b, &r->references, ",");
+        ds_buf_puts(b, "])");
+    }
+}
+
+/* One field of a model, after `name: `. */
+static void put_model_field(ds_buf *b, const ds_decl *m, const ds_field *f) {
+    bool with_auth = true;
+    switch (f->kind) {
+    case DS_FIELD_RELATION:
+        put_relation(b, f);
+        break;
+    case DS_FIELD_SCALAR:
+        if (strcmp(f->name.text, partition_key(m)) == 0) {
+            put_primary_key(b, m, f);
+        } else {
+            put_scalar_type(b, f);
+            put_field_indexes(b, m, f);
+        }
+        break;
+    case DS_FIELD_REF:
+        put_modified(b, f->type.base.text, "", &f->type);
+        put_field_indexes(b, m, f);
+        break;
+    case DS_FIELD_INLINE_ENUM:
+        ds_buf_puts(b, inline_name(f));
+        put_field_indexes(b, m, f);
+        with_auth = false;
+        break;
+    case DS_FIELD_INLINE_TYPE:
+        ds_buf_puts(b, inline_name(f));
+        with_auth = false;
+        break;
+    }
+    if (with_auth && f->auth.count > 0) {
+        ds_buf_putc(b, ' ');
+        put_auth_directive(b, &f->auth);
+    }
+}
+
+/* @model, or @model(queries:null,mutations:{create:null},...) as
+ * modelAttributesFromDisabledOps prints it: coarse groups first (a stable
+ * sort), then fine operations under their group unless it is disabled. */
+static void put_model_directive(ds_buf *b, const ds_decl *m) {
+    static const char *const coarse[] = {"queries", "mutations", "subscriptions"};
+    static const char *const fine[][2] = {
+        {"onCreate", "subscriptions"}, {"onUpdate", "subscriptions"},
+        {"onDelete", "subscriptions"}, {"create", "mutations"}, {"update", "mutations"},
+        {"delete", "mutations"},       {"list", "queries"},     {"get", "queries"}};
+    /* Each group: the order it first appears in, whether it is disabled
+       as a whole, and its fine operations. */
+    struct group { int seen; bool whole; const char *ops[8]; size_t op_count; } groups[3] = {{0}};
+    int seen = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < m->disabled_ops.count; i++) {
+            const char *op = m->disabled_ops.items[i].text;
+            if (!op) continue;
+            for (int g = 0; g < 3; g++) {
+                if (pass == 0 && strcmp(op, coarse[g]) == 0) {
+                    if (!groups[g].seen) groups[g].seen = ++seen;
+                    groups[g].whole = true;
+                }
+            }
+            for (size_t k = 0; pass == 1 && k < sizeof fine / sizeof fine[0]; k++) {
+                if (strcmp(op, fine[k][0]) != 0) continue;
+                for (int g = 0; g < 3; g++) {
+                    if (strcmp(fine[k][1], coarse[g]) != 0 || groups[g].whole) continue;
+                    if (!groups[g].seen) groups[g].seen = ++seen;
+                    bool dup = false;
+                    for (size_t j = 0; j < groups[g].op_count; j++)
+                        dup |= strcmp(groups[g].ops[j], op) == 0;
+                    if (!dup && groups[g].op_count < 8) groups[g].ops[groups[g].op_count++] = op;
+                }
+            }
+        }
+    }
+    ds_buf_puts(b, "@model");
+    if (!seen) return;
+    ds_buf_putc(b, '(');
+    for (int rank = 1; rank <= seen; rank++) {
+        for (int g = 0; g < 3; g++) {
+            if (groups[g].seen != rank) continue;
+            ds_buf_printf(b, "%s%s:", rank > 1 ? "," : "", coarse[g]);
+            if (groups[g].whole) {
+                ds_buf_puts(b, "null");
+                continue;
+            }
+            ds_buf_putc(b, '{');
+            for (size_t j = 0; j < groups[g].op_count; j++)
+                ds_buf_printf(b, "%s%s:null", j ? "," : "", groups[g].ops[j]);
+            ds_buf_putc(b, '}');
+        }
+    }
+    ds_buf_putc(b, ')');
+}
+
+/* A model: `type X @model @auth(...)` newline `{`, its fields, `}`. */
+static void emit_model(emitter *e, const ds_decl *m) {
+    ds_buf *b = e->out;
+    begin_block(e);
+    ds_buf_printf(b, "type %s ", m->name.text);
+    put_model_directive(b, m);
+    ds_buf_putc(b, ' ');
+    put_auth_directive(b, relevant_rules(e, m));
+    ds_buf_puts(b, "\n{");
+    for (size_t i = 0; i < m->field_count; i++) {
+        const ds_field *f = m->fields[i];
+        if (!f || f->invalid || !f->name.text) continue;
+        ds_buf_printf(b, "\n  %s: ", f->name.text);
+        put_model_field(b, m, f);
+    }
+    ds_buf_puts(b, "\n}");
+}
+
+/* ---- enums, custom types, inputs ---- */
+
+/* An enum: `enum X {` and one value a line. */
+static void emit_enum(emitter *e, const ds_decl *d) {
+    begin_block(e);
+    ds_buf_printf(e->out, "enum %s {", d->name.text);
+    for (size_t i = 0; i < d->values.count; i++)
+        ds_buf_printf(e->out, "\n  %s", d->values.items[i].text ? d->values.items[i].text : "");
+    ds_buf_puts(e->out, "\n}");
+}
+
+/* Whether operation number op_index passes its rules on to type. */
+static bool inherits_from(const emitter *e, size_t op_index, const ds_decl *type) {
+    ds_decl **list = e->inherits ? e->inherits[op_index] : NULL;
+    for (size_t i = 0; list && list[i]; i++)
+        if (list[i] == type) return true;
+    return false;
+}
+
+/* The rules a custom type inherits from the operations that return it
+ * (directly or nested), in operation order. */
+static const ds_rule **inherited_rules(emitter *e, const ds_decl *type, size_t *count) {
+    const ds_rule **rules = NULL;
+    size_t cap = 0;
+    *count = 0;
+    for (size_t i = 0; i < e->s->decl_count; i++) {
+        if (!inherits_from(e, i, type)) continue;
+        const ds_rules *rs = relevant_rules(e, e->s->decls[i]);
+        for (size_t k = 0; k < rs->count; k++) {
+            const ds_rule *r = &rs->items[k];
+            DS_PUSH(&e->s->arena, rules, *count, cap, r);
+        }
+    }
+    return rules;
+}
+
+/* A field of a custom type, after `name: ` (no rules, no indexes). */
+static void put_type_field(ds_buf *b, const ds_field *f) {
+    switch (f->kind) {
+    case DS_FIELD_SCALAR: put_scalar_type(b, f); break;
+    case DS_FIELD_REF: put_modified(b, f->type.base.text, "", &f->type); break;
+    case DS_FIELD_INLINE_ENUM:
+    case DS_FIELD_INLINE_TYPE: ds_buf_puts(b, inline_name(f)); break;
+    case DS_FIELD_RELATION: put_relation(b, f); break;
+    }
+}
+
+/* A custom type: `type X <directives>` newline `{`, its fields, `}`. */
+static void emit_custom_type(emitter *e, const ds_decl *d) {
+    ds_buf *b = e->out;
+    begin_block(e);
+    ds_buf_printf(b, "type %s ", d->name.text);
+    size_t count;
+    const ds_rule **rules = inherited_rules(e, d, &count);
+    put_appsync_directives(e, b, rules, count);
+    ds_buf_puts(b, "\n{");
+    for (size_t i = 0; i < d->field_count; i++) {
+        const ds_field *f = d->fields[i];
+        if (!f || f->invalid || !f->name.text) continue;
+        ds_buf_printf(b, "\n  %s: ", f->name.text);
+        put_type_field(b, f);
+    }
+    ds_buf_puts(b, "\n}");
+}
+
+/* Whether a field is a ref to a custom type. */
+static bool is_type_ref(const ds_field *f) {
+    return f->kind == DS_FIELD_REF && f->type.target && f->type.target->kind == DS_DECL_TYPE;
+}
+
+/* A field in argument position (an argument, or a field of an input), after
+ * `name: `: custom types, referenced or inline, become their inputs. */
+static void put_input_field(ds_buf *b, const ds_field *f) {
+    switch (f->kind) {
+    case DS_FIELD_REF: put_modified(b, f->type.base.text, is_type_ref(f) ? "Input" : "", &f->type); break;
+    case DS_FIELD_INLINE_TYPE: ds_buf_printf(b, "%sInput", inline_name(f)); break;
+    case DS_FIELD_INLINE_ENUM: ds_buf_puts(b, inline_name(f)); break;
+    case DS_FIELD_SCALAR: put_scalar_type(b, f); break;
+    case DS_FIELD_RELATION: put_relation(b, f); break;
+    }
+}
+
+/* An input: `input XInput {`, the fields of custom type X, `}`. */
+static void emit_input(emitter *e, const ds_out_type *t) {
+    ds_buf *b = e->out;
+    begin_block(e);
+    ds_buf_printf(b, "input %s {", t->name);
+    for (size_t i = 0; t->decl && i < t->decl->field_count; i++) {
+        const ds_field *f = t->decl->fields[i];
+        if (!f || f->invalid || !f->name.text) continue;
+        ds_buf_printf(b, "\n  %s: ", f->name.text);
+        put_input_field(b, f);
+    }
+    ds_buf_puts(b, "\n}");
+}
+
+/* ---- operations ---- */
+
+/* The mutation a subscription source names, or NULL (a model source). */
+static ds_decl *source_mutation(const emitter *e, const ds_sub_source *src) {
+    if (src->is_model || !src->name.text) return NULL;
+    ds_decl *d = src->target ? src->target : ds_symtab_get(&e->s->operations, src->name.text);
+    return d && d->kind == DS_DECL_MUTATION ? d : NULL;
+}
+
+/* The field that gives an operation its return type: its own `returns`, or
+ * for a subscription on a mutation, that mutation's. NULL otherwise. */
+static const ds_field *return_field(const emitter *e, const ds_decl *op) {
+    if (op->returns) return op->returns;
+    if (op->kind != DS_DECL_SUBSCRIPTION || op->source_count == 0) return NULL;
+    ds_decl *m = source_mutation(e, &op->sources[0]);
+    return m ? m->returns : NULL;
+}
+
+/* The return type of an operation; a subscription on a model returns it. */
+static void put_return_type(const emitter *e, ds_buf *b, const ds_decl *op) {
+    if (!op->returns && op->kind == DS_DECL_SUBSCRIPTION && op->source_count > 0 &&
+        op->sources[0].is_model) {
+        ds_buf_puts(b, op->sources[0].name.text ? op->sources[0].name.text : "");
+        return;
+    }
+    const ds_field *r = return_field(e, op);
+    if (!r) return;
+    switch (r->kind) {
+    case DS_FIELD_SCALAR: put_scalar_type(b, r); break;
+    case DS_FIELD_REF: put_modified(b, r->type.base.text, "", &r->type); break;
+    case DS_FIELD_INLINE_ENUM:
+    case DS_FIELD_INLINE_TYPE: ds_buf_puts(b, inline_name(r)); break;
+    case DS_FIELD_RELATION: break;
+    }
+}
+
+/* The custom type whose rules an operation's rules extend: the custom type
+ * it returns (by ref or inline), or for a subscription the custom type its
+ * mutation returns by ref (customOperationToGql's customTypeAuthRules). */
+static ds_decl *inheriting_type(const emitter *e, const ds_decl *op) {
+    const ds_field *r = return_field(e, op);
+    if (!r || r->invalid) return NULL;
+    if (is_type_ref(r)) return r->type.target;
+    if (r->kind == DS_FIELD_INLINE_TYPE && r == op->returns) return r->inline_decl;
+    return NULL;
+}
+
+/* Add type and the custom types its fields reach (inline or by ref) to a
+ * NULL-terminated list, each once (extractNestedCustomTypeNames). */
+static void add_reachable(ds_arena *a, ds_decl ***list, size_t *count, size_t *cap,
+                          ds_decl *type) {
+    if (!type) return;
+    for (size_t i = 0; i < *count; i++)
+        if ((*list)[i] == type) return;
+    DS_PUSH(a, *list, *count, *cap, type);
+    for (size_t i = 0; i < type->field_count; i++) {
+        ds_field *f = type->fields[i];
+        if (!f || f->invalid) continue;
+        if (f->kind == DS_FIELD_INLINE_TYPE) add_reachable(a, list, count, cap, f->inline_decl);
+        else if (is_type_ref(f)) add_reachable(a, list, count, cap, f->type.target);
+    }
+}
+
+/* For every operation, the custom types that inherit its rules. */
+static void compute_inheritance(emitter *e) {
+    ds_schema *s = e->s;
+    e->inherits = ds_arena_alloc(&s->arena, (s->decl_count + 1) * sizeof *e->inherits);
+    for (size_t i = 0; i < s->decl_count; i++) {
+        ds_decl *d = s->decls[i];
+        if (!d || d->invalid || d->kind == DS_DECL_MODEL || d->kind == DS_DECL_ENUM ||
+            d->kind == DS_DECL_TYPE)
+            continue;
+        ds_decl **list = NULL;
+        size_t count = 0, cap = 0;
+        add_reachable(&s->arena, &list, &count, &cap, inheriting_type(e, d));
+        if (count == 0) continue;
+        DS_PUSH(&s->arena, list, count, cap, NULL);
+        e->inherits[i] = list;
+    }
+}
+
+/* Whether an operation's handler is a.handler.custom (an AppSync JS
+ * resolver): its rules print as AppSync directives, not @auth. */
+static bool has_custom_handler(const ds_decl *op) {
+    return op->handler_count > 0 && op->handlers[0].kind == DS_HANDLER_CUSTOM;
+}
+
+/* `@aws_subscribe(mutations: ["createPost", "publishPost"]) `. */
+static void put_subscribe(ds_buf *b, const ds_decl *op) {
+    ds_buf_puts(b, "@aws_subscribe(mutations: [");
+    const char *sep = "";
+    for (size_t i = 0; i < op->source_count; i++) {
+        const ds_sub_source *src = &op->sources[i];
+        const char *name = src->name.text ? src->name.text : "";
+        if (!src->is_model) {
+            ds_buf_printf(b, "%s\"%s\"", sep, name);
+            sep = ", ";
+            continue;
+        }
+        for (size_t k = 0; k < src->mutations.count; k++) {
+            ds_buf_printf(b, "%s\"%s", sep, src->mutations.items[k].text ? src->mutations.items[k].text : "");
+            put_capitalized(b, name);
+            ds_buf_putc(b, '"');
+            sep = ", ";
+        }
+    }
+    ds_buf_puts(b, "]) ");
+}
+
+/* One operation field: `name(args): Ret <handlers> <rules>`. */
+static void put_operation(emitter *e, ds_buf *b, const ds_decl *op) {
+    ds_buf_puts(b, op->name.text);
+    for (size_t i = 0; i < op->argument_count; i++) {
+        const ds_field *a = op->arguments[i];
+        ds_buf_puts(b, i ? ", " : "(");
+        ds_buf_printf(b, "%s: ", a && a->name.text ? a->name.text : "");
+        if (a) put_input_field(b, a);
+        if (i + 1 == op->argument_count) ds_buf_putc(b, ')');
+    }
+    ds_buf_puts(b, ": ");
+    put_return_type(e, b, op);
+    ds_buf_putc(b, ' ');
+    bool custom = has_custom_handler(op);
+    for (size_t i = 0; !custom && i < op->handler_count; i++)
+        if (op->handlers[i].kind == DS_HANDLER_FUNCTION)
+            ds_buf_printf(b, "@function(name: \"%s\") ",
+                          op->handlers[i].function.text ? op->handlers[i].function.text : "");
+    if (op->kind == DS_DECL_SUBSCRIPTION) put_subscribe(b, op);
+    const ds_rules *rules = relevant_rules(e, op);
+    if (!custom) {
+        put_auth_directive(b, rules);
+        return;
+    }
+    const ds_rule **list = ds_arena_alloc(&e->s->arena, (rules->count + 1) * sizeof *list);
+    for (size_t i = 0; i < rules->count; i++) list[i] = &rules->items[i];
+    put_appsync_directives(e, b, list, rules->count);
+}
+
+/* `type Query {` and one operation of the kind a line, if there is one. */
+static void emit_operations(emitter *e, ds_decl_kind kind, const char *type_name) {
+    bool any = false;
+    for (size_t i = 0; i < e->s->decl_count; i++) {
+        const ds_decl *d = e->s->decls[i];
+        if (!d || d->invalid || d->kind != kind || !d->name.text) continue;
+        if (!any) {
+            begin_block(e);
+            ds_buf_printf(e->out, "type %s {", type_name);
+            any = true;
+        }
+        ds_buf_puts(e->out, "\n  ");
+        put_operation(e, e->out, d);
+    }
+    if (any) ds_buf_puts(e->out, "\n}");
+}
+
+void ds_emit_graphql(ds_schema *s, ds_buf *out) {
+    emitter e = {s, out, false, NULL};
+    compute_inheritance(&e);
+    size_t count;
+    ds_out_type *types = ds_output_types(s, &count);
+    for (size_t i = 0; i < count; i++) {
+        const ds_out_type *t = &types[i];
+        if (!t->decl) continue;
+        switch (t->kind) {
+        case DS_OUT_MODEL: emit_model(&e, t->decl); break;
+        case DS_OUT_ENUM: emit_enum(&e, t->decl); break;
+        case DS_OUT_TYPE: emit_custom_type(&e, t->decl); break;
+        case DS_OUT_INPUT: emit_input(&e, t); break;
+        }
+    }
+    emit_operations(&e, DS_DECL_MUTATION, "Mutation");
+    emit_operations(&e, DS_DECL_QUERY, "Query");
+    emit_operations(&e, DS_DECL_SUBSCRIPTION, "Subscription");
+}
