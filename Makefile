@@ -92,7 +92,7 @@ unit: $(UNIT_BIN)
 
 # The conformance corpus (tests/corpus) and the golden diagnostics.
 golden: $(BUILD)/dschemac
-	@DSCHEMAC="$(TEST_WRAPPER) $(BUILD)/dschemac" sh tests/golden.sh
+	@DSCHEMAC="$(TEST_WRAPPER) $(abspath $(BUILD))/dschemac" sh tests/golden.sh
 
 # make install into a scratch folder, then build a program against it.
 install-test: $(BUILD)/dschemac
@@ -104,7 +104,7 @@ editor:
 
 # The command line: options, files, exit codes.
 cli: $(BUILD)/dschemac
-	@DSCHEMAC="$(TEST_WRAPPER) $(BUILD)/dschemac" BUILD=$(BUILD) sh tests/cli.sh
+	@DSCHEMAC="$(TEST_WRAPPER) $(abspath $(BUILD))/dschemac" BUILD=$(BUILD) sh tests/cli.sh
 
 # The test suite again under the sanitizers and valgrind, each in its own build tree.
 SAN_OPT = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -8,7 +8,7 @@
 # DSCHEMAC names the compiler (it may carry a wrapper such as valgrind).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-dschemac=${DSCHEMAC:-build/dschemac}
+dschemac=${DSCHEMAC:-$(cd "$here/.." && pwd)/build/dschemac}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
