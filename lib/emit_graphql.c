@@ -195,91 +195,95 @@ static void put_auth_directive(ds_buf *b, const ds_rules *rules) {
     ds_buf_puts(b, "])");
 }
 
-/* The AppSync directive of a rule (getAppSyncAuthDirectiveFromRule), or
- * NULL for rules that have none (owner rules, groups over OIDC). */
-static const char *appsync_directive(const ds_rule *r) {
-    const char *strategy = rule_strategy(r);
+/* The AppSync auth directives custom handlers and custom types carry. */
+typedef enum aws_directive {
+    AWS_API_KEY, AWS_IAM, AWS_COGNITO_USER_POOLS, AWS_OIDC, AWS_LAMBDA, AWS_DIRECTIVE_COUNT
+} aws_directive;
+
+static const char *const aws_directive_names[AWS_DIRECTIVE_COUNT] = {
+    "@aws_api_key", "@aws_iam", "@aws_cognito_user_pools", "@aws_oidc", "@aws_lambda"};
+
+/* Whether a rule's provider is p (NULL: the rule gives none). */
+static bool provider_is(const ds_rule *r, const char *p) {
     const char *provider = rule_provider(r);
-    bool dflt = provider == NULL;
+    return p ? provider && strcmp(provider, p) == 0 : provider == NULL;
+}
+
+/* The AppSync directive of a rule (getAppSyncAuthDirectiveFromRule), or
+ * -1 for rules that have none (owner rules, groups over OIDC). */
+static int appsync_directive(const ds_rule *r) {
+    const char *strategy = rule_strategy(r);
     if (strcmp(strategy, "public") == 0) {
-        if (provider && strcmp(provider, "apiKey") == 0) return "@aws_api_key";
-        if (provider && strcmp(provider, "identityPool") == 0) return "@aws_iam";
-        return dflt ? "@aws_api_key" : NULL;
+        if (provider_is(r, NULL) || provider_is(r, "apiKey")) return AWS_API_KEY;
+        return provider_is(r, "identityPool") ? AWS_IAM : -1;
     }
     if (strcmp(strategy, "private") == 0) {
-        if (dflt || strcmp(provider, "userPools") == 0) return "@aws_cognito_user_pools";
-        if (strcmp(provider, "oidc") == 0) return "@aws_oidc";
-        if (strcmp(provider, "identityPool") == 0) return "@aws_iam";
-        return NULL;
+        if (provider_is(r, NULL) || provider_is(r, "userPools")) return AWS_COGNITO_USER_POOLS;
+        if (provider_is(r, "oidc")) return AWS_OIDC;
+        return provider_is(r, "identityPool") ? AWS_IAM : -1;
     }
     if (strcmp(strategy, "groups") == 0)
-        return dflt || strcmp(provider, "userPools") == 0 ? "@aws_cognito_user_pools" : NULL;
+        return provider_is(r, NULL) || provider_is(r, "userPools") ? AWS_COGNITO_USER_POOLS : -1;
     if (strcmp(strategy, "custom") == 0)
-        return dflt || strcmp(provider, "function") == 0 ? "@aws_lambda" : NULL;
-    return NULL;
+        return provider_is(r, NULL) || provider_is(r, "function") ? AWS_LAMBDA : -1;
+    return -1;
 }
 
-/* A list of directive names without repeats, in first-seen order. */
-typedef struct name_set {
-    const char **items;
-    size_t count, cap;
-} name_set;
+/* What a list of rules asks of each AppSync directive. */
+typedef struct appsync_use {
+    size_t general_rank[AWS_DIRECTIVE_COUNT];  /* 1 + first use by a rule without groups, or 0 */
+    size_t group_rank[AWS_DIRECTIVE_COUNT];    /* 1 + first use by a group rule, or 0 */
+    const char **groups[AWS_DIRECTIVE_COUNT];  /* the groups named for it, first-seen order */
+    size_t group_count[AWS_DIRECTIVE_COUNT], group_cap[AWS_DIRECTIVE_COUNT];
+} appsync_use;
 
-/* Add name unless present; returns its index. */
-static size_t name_set_add(ds_arena *a, name_set *set, const char *name) {
-    for (size_t i = 0; i < set->count; i++)
-        if (strcmp(set->items[i], name) == 0) return i;
-    DS_PUSH(a, set->items, set->count, set->cap, name);
-    return set->count - 1;
+/* Add a group name to a directive's groups unless it is there. */
+static void add_group(ds_arena *a, appsync_use *u, int d, const char *group) {
+    for (size_t i = 0; i < u->group_count[d]; i++)
+        if (strcmp(u->groups[d][i], group) == 0) return;
+    DS_PUSH(a, u->groups[d], u->group_count[d], u->group_cap[d], group);
 }
 
-/* Whether name is in the set. */
-static bool name_set_has(const name_set *set, const char *name) {
-    for (size_t i = 0; i < set->count; i++)
-        if (strcmp(set->items[i], name) == 0) return true;
-    return false;
+/* Record one rule: a group rule adds its groups, any other its directive. */
+static void use_rule(ds_arena *a, appsync_use *u, const ds_rule *r, size_t *rank) {
+    int d = appsync_directive(r);
+    if (d < 0) return;
+    if (!rule_has_groups(r)) {
+        if (!u->general_rank[d]) u->general_rank[d] = ++*rank;
+        return;
+    }
+    if (!u->group_rank[d]) u->group_rank[d] = ++*rank;
+    if (r->allow == DS_ALLOW_GROUP && r->group.text) add_group(a, u, d, r->group.text);
+    for (size_t g = 0; r->allow == DS_ALLOW_GROUPS && g < r->groups.count; g++)
+        if (r->groups.items[g].text) add_group(a, u, d, r->groups.items[g].text);
 }
 
 /* The AppSync directives of a list of rules, as
- * mapToNativeAppSyncAuthDirectives prints them: one per provider in
- * first-seen order, then `@provider(cognito_groups: [...])` for providers
- * used only by group rules. */
+ * mapToNativeAppSyncAuthDirectives prints them, space-separated: each
+ * directive once in first-seen order, then `@d(cognito_groups: [...])` for
+ * directives that only group rules use. */
 static void put_appsync_directives(emitter *e, ds_buf *b, const ds_rule *const *rules,
                                    size_t count) {
-    ds_arena *a = &e->s->arena;
-    name_set general = {0}, group_providers = {0};
-    name_set *groups = NULL;       /* per group provider: its groups */
-    size_t groups_cap = 0;
-    for (size_t i = 0; i < count; i++) {
-        const char *d = appsync_directive(rules[i]);
-        if (!d) continue;
-        if (!rule_has_groups(rules[i])) {
-            name_set_add(a, &general, d);
-            continue;
+    appsync_use u = {0};
+    size_t rank = 0;
+    for (size_t i = 0; i < count; i++) use_rule(&e->s->arena, &u, rules[i], &rank);
+    const char *sep = "";
+    for (size_t r = 1; r <= rank; r++) {
+        for (int d = 0; d < AWS_DIRECTIVE_COUNT; d++) {
+            if (u.general_rank[d] != r) continue;
+            ds_buf_printf(b, "%s%s", sep, aws_directive_names[d]);
+            sep = " ";
         }
-        size_t before = group_providers.count;
-        size_t k = name_set_add(a, &group_providers, d);
-        if (group_providers.count > before) {
-            name_set empty = {0};
-            size_t n = before;
-            DS_PUSH(a, groups, n, groups_cap, empty);
-        }
-        const ds_rule *r = rules[i];
-        if (r->allow == DS_ALLOW_GROUP && r->group.text)
-            name_set_add(a, &groups[k], r->group.text);
-        for (size_t g = 0; r->allow == DS_ALLOW_GROUPS && g < r->groups.count; g++)
-            if (r->groups.items[g].text) name_set_add(a, &groups[k], r->groups.items[g].text);
     }
-    for (size_t i = 0; i < general.count; i++)
-        ds_buf_printf(b, "%s%s", i ? " " : "", general.items[i]);
-    bool any = general.count > 0;
-    for (size_t k = 0; k < group_providers.count; k++) {
-        if (name_set_has(&general, group_providers.items[k])) continue;
-        ds_buf_printf(b, "%s%s(cognito_groups: [", any ? " " : "", group_providers.items[k]);
-        for (size_t g = 0; g < groups[k].count; g++)
-            ds_buf_printf(b, "%s\"%s\"", g ? ", " : "", groups[k].items[g]);
-        ds_buf_puts(b, "])");
-        any = true;
+    for (size_t r = 1; r <= rank; r++) {
+        for (int d = 0; d < AWS_DIRECTIVE_COUNT; d++) {
+            if (u.group_rank[d] != r || u.general_rank[d]) continue;
+            ds_buf_printf(b, "%s%s(cognito_groups: [", sep, aws_directive_names[d]);
+            for (size_t g = 0; g < u.group_count[d]; g++)
+                ds_buf_printf(b, "%s\"%s\"", g ? ", " : "", u.groups[d][g]);
+            ds_buf_puts(b, "])");
+            sep = " ";
+        }
     }
 }
 
@@ -423,56 +427,78 @@ static void put_model_field(ds_buf *b, const ds_decl *m, const ds_field *f) {
     }
 }
 
-/* @model, or @model(queries:null,mutations:{create:null},...) as
- * modelAttributesFromDisabledOps prints it: coarse groups first (a stable
- * sort), then fine operations under their group unless it is disabled. */
-static void put_model_directive(ds_buf *b, const ds_decl *m) {
-    static const char *const coarse[] = {"queries", "mutations", "subscriptions"};
-    static const char *const fine[][2] = {
-        {"onCreate", "subscriptions"}, {"onUpdate", "subscriptions"},
-        {"onDelete", "subscriptions"}, {"create", "mutations"}, {"update", "mutations"},
-        {"delete", "mutations"},       {"list", "queries"},     {"get", "queries"}};
-    /* Each group: the order it first appears in, whether it is disabled
-       as a whole, and its fine operations. */
-    struct group { int seen; bool whole; const char *ops[8]; size_t op_count; } groups[3] = {{0}};
-    int seen = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < m->disabled_ops.count; i++) {
-            const char *op = m->disabled_ops.items[i].text;
-            if (!op) continue;
-            for (int g = 0; g < 3; g++) {
-                if (pass == 0 && strcmp(op, coarse[g]) == 0) {
-                    if (!groups[g].seen) groups[g].seen = ++seen;
-                    groups[g].whole = true;
-                }
-            }
-            for (size_t k = 0; pass == 1 && k < sizeof fine / sizeof fine[0]; k++) {
-                if (strcmp(op, fine[k][0]) != 0) continue;
-                for (int g = 0; g < 3; g++) {
-                    if (strcmp(fine[k][1], coarse[g]) != 0 || groups[g].whole) continue;
-                    if (!groups[g].seen) groups[g].seen = ++seen;
-                    bool dup = false;
-                    for (size_t j = 0; j < groups[g].op_count; j++)
-                        dup |= strcmp(groups[g].ops[j], op) == 0;
-                    if (!dup && groups[g].op_count < 8) groups[g].ops[groups[g].op_count++] = op;
-                }
-            }
-        }
+/* The groups of @model's arguments, and the fine operations of each. */
+static const char *const op_groups[3] = {"queries", "mutations", "subscriptions"};
+static const char *const fine_ops[3][3] = {
+    {"get", "list", NULL}, {"create", "update", "delete"}, {"onCreate", "onUpdate", "onDelete"}};
+
+/* One group of @model's arguments as disableOperations fills it. */
+typedef struct op_group {
+    size_t rank;              /* 1 + its position among the printed groups, or 0 */
+    bool whole;               /* disabled as a whole: `queries:null` */
+    const char *ops[3];       /* otherwise the fine operations disabled */
+    size_t op_count;
+} op_group;
+
+/* The group a coarse name stands for, or -1. */
+static int coarse_group(const char *op) {
+    for (int g = 0; g < 3; g++)
+        if (strcmp(op, op_groups[g]) == 0) return g;
+    return -1;
+}
+
+/* The group of a fine operation, or -1. */
+static int fine_group(const char *op) {
+    for (int g = 0; g < 3; g++)
+        for (int k = 0; k < 3; k++)
+            if (fine_ops[g][k] && strcmp(op, fine_ops[g][k]) == 0) return g;
+    return -1;
+}
+
+/* Sort a model's disableOperations into groups as
+ * modelAttributesFromDisabledOps does: coarse names first (a stable sort),
+ * then each fine operation under its group unless the whole group is off.
+ * Returns the number of groups to print. */
+static size_t group_disabled_ops(const ds_decl *m, op_group groups[3]) {
+    size_t rank = 0;
+    for (size_t i = 0; i < m->disabled_ops.count; i++) {
+        const char *op = m->disabled_ops.items[i].text;
+        int g = op ? coarse_group(op) : -1;
+        if (g < 0) continue;
+        if (!groups[g].rank) groups[g].rank = ++rank;
+        groups[g].whole = true;
     }
+    for (size_t i = 0; i < m->disabled_ops.count; i++) {
+        const char *op = m->disabled_ops.items[i].text;
+        int g = op ? fine_group(op) : -1;
+        if (g < 0 || groups[g].whole) continue;
+        if (!groups[g].rank) groups[g].rank = ++rank;
+        bool seen = false;
+        for (size_t k = 0; k < groups[g].op_count; k++) seen |= strcmp(groups[g].ops[k], op) == 0;
+        if (!seen && groups[g].op_count < 3) groups[g].ops[groups[g].op_count++] = op;
+    }
+    return rank;
+}
+
+/* @model, or @model(queries:null,mutations:{create:null},...): the JSON of
+ * the groups without quotes, as data-schema prints it. */
+static void put_model_directive(ds_buf *b, const ds_decl *m) {
+    op_group groups[3] = {{0}};
+    size_t count = group_disabled_ops(m, groups);
     ds_buf_puts(b, "@model");
-    if (!seen) return;
+    if (count == 0) return;
     ds_buf_putc(b, '(');
-    for (int rank = 1; rank <= seen; rank++) {
+    for (size_t r = 1; r <= count; r++) {
         for (int g = 0; g < 3; g++) {
-            if (groups[g].seen != rank) continue;
-            ds_buf_printf(b, "%s%s:", rank > 1 ? "," : "", coarse[g]);
+            if (groups[g].rank != r) continue;
+            ds_buf_printf(b, "%s%s:", r > 1 ? "," : "", op_groups[g]);
             if (groups[g].whole) {
                 ds_buf_puts(b, "null");
                 continue;
             }
             ds_buf_putc(b, '{');
-            for (size_t j = 0; j < groups[g].op_count; j++)
-                ds_buf_printf(b, "%s%s:null", j ? "," : "", groups[g].ops[j]);
+            for (size_t k = 0; k < groups[g].op_count; k++)
+                ds_buf_printf(b, "%s%s:null", k ? "," : "", groups[g].ops[k]);
             ds_buf_putc(b, '}');
         }
     }

@@ -1,6 +1,7 @@
 /* test_core.c: the shared machinery: arena, symbol table, buffer, and the
  * diagnostics list (recording, capping, sorting, rendering, did-you-mean). */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
