@@ -61,20 +61,9 @@ typedef struct intro_ctx {
     ds_symtab model_names;         /* model name -> gen_model* */
 } intro_ctx;
 
-/* ------------------------------------------------------------ JSON helpers */
-
-/* A JSON string (never NULL: sources are UTF-8, names ASCII). */
-static json_t *jstr(const char *s) {
-    json_t *j = json_string(s ? s : "");
-    return j ? j : json_string("");
-}
-
-/* A JSON array of the names in a list. */
-static json_t *jnames(const ds_name_list *list) {
-    json_t *a = json_array();
-    for (size_t i = 0; i < list->count; i++) json_array_append_new(a, jstr(list->items[i].text));
-    return a;
-}
+/* Whether a string is set and not empty (JavaScript's truthiness, which
+ * data-schema and the generator test). */
+static bool given(const char *s) { return s && s[0]; }
 
 /* ------------------------------------------------------------ printed types */
 
@@ -166,17 +155,15 @@ static gen_field printed_return(const ds_decl *op) {
     return g;
 }
 
-/* getType(): a scalar's name, or {enum|nonModel|model|input: name}. */
+/* getType(): a scalar's name, or {model|enum|nonModel|input: name}. */
 static json_t *type_json(intro_ctx *c, const char *type) {
-    if (!type) return jstr("");
-    if (ds_scalar_lookup(type) != DS_SCALAR_NONE &&
-        strcmp(ds_scalar_graphql_name(ds_scalar_lookup(type)), type) == 0)
-        return jstr(type);
-    const ds_out_type *t = ds_symtab_get(&c->printed, type);
-    if (!t) return jstr(type);
-    static const char *const keys[] = {"model", "enum", "nonModel", "input"};
+    static const char *const keys[] = {
+        [DS_OUT_MODEL] = "model", [DS_OUT_ENUM] = "enum", [DS_OUT_TYPE] = "nonModel",
+        [DS_OUT_INPUT] = "input"};
+    const ds_out_type *t = type ? ds_symtab_get(&c->printed, type) : NULL;
+    if (!t) return ds_json_text(type);   /* a scalar, by its GraphQL name */
     json_t *o = json_object();
-    json_object_set_new(o, keys[t->kind], jstr(type));
+    json_object_set_new(o, keys[t->kind], ds_json_text(type));
     return o;
 }
 
@@ -243,7 +230,7 @@ static void build_model_fields(intro_ctx *c, gen_model *m) {
 /* A "key" attribute with the given properties. */
 static json_t *key_attribute(json_t *properties) {
     json_t *a = json_object();
-    json_object_set_new(a, "type", jstr("key"));
+    json_object_set_new(a, "type", ds_json_text("key"));
     json_object_set_new(a, "properties", properties);
     return a;
 }
@@ -252,7 +239,8 @@ static json_t *key_attribute(json_t *properties) {
  * back with a belongsTo first (hasManyHasImplicitKey / addHasManyKey):
  * the child's first field typed as the parent decides. */
 static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field *has_many) {
-    gen_model *child = ds_symtab_get(&c->model_names, has_many->rel.related.text);
+    const char *related = has_many->rel.related.text;
+    gen_model *child = related ? ds_symtab_get(&c->model_names, related) : NULL;
     if (!child) return;
     for (size_t i = 0; i < child->field_count; i++) {
         const gen_field *g = &child->fields[i];
@@ -263,10 +251,10 @@ static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field 
         break;
     }
     json_t *props = json_object();
-    json_object_set_new(props, "name", jstr(ds_arena_printf(&c->s->arena, "gsi-%s.%s",
+    json_object_set_new(props, "name", ds_json_text(ds_arena_printf(&c->s->arena, "gsi-%s.%s",
                                                             parent->decl->name.text,
                                                             has_many->name.text)));
-    json_object_set_new(props, "fields", jnames(&has_many->rel.references));
+    json_object_set_new(props, "fields", ds_json_names(&has_many->rel.references));
     json_array_append_new(child->imputed_keys, key_attribute(props));
 }
 
@@ -285,38 +273,48 @@ static void process_connections(intro_ctx *c) {
 
 /* ---------------------------------------------------------------- attributes */
 
-/* data-schema's @model(...) arguments from disableOperations: coarse
- * operations first (stable), a fine one under its coarse one unless that
- * is disabled whole (modelAttributesFromDisabledOps). */
-static json_t *model_properties(const ds_decl *d) {
-    static const char *const coarse[] = {"queries", "mutations", "subscriptions"};
-    static const char *const fine[][2] = {
+/* The coarse operation group a fine one belongs to ("create" ->
+ * "mutations"), the group itself for a coarse one, or NULL. */
+static const char *operation_group(const char *op, bool *coarse) {
+    static const char *const groups[][2] = {
+        {"queries", "queries"}, {"mutations", "mutations"}, {"subscriptions", "subscriptions"},
         {"onCreate", "subscriptions"}, {"onUpdate", "subscriptions"},
         {"onDelete", "subscriptions"}, {"create", "mutations"}, {"update", "mutations"},
         {"delete", "mutations"}, {"list", "queries"}, {"get", "queries"}};
+    for (size_t i = 0; op && i < sizeof groups / sizeof groups[0]; i++) {
+        if (strcmp(op, groups[i][0]) != 0) continue;
+        *coarse = i < 3;
+        return groups[i][1];
+    }
+    return NULL;
+}
+
+/* Disable one fine operation: group: {op: null}, unless the whole group is
+ * disabled already (group: null). */
+static void disable_fine(json_t *props, const char *group_name, const char *op) {
+    json_t *group = json_object_get(props, group_name);
+    if (json_is_null(group)) return;
+    if (!group) {
+        group = json_object();
+        json_object_set_new(props, group_name, group);
+    }
+    json_object_set_new(group, op, json_null());
+}
+
+/* data-schema's @model(...) arguments from disableOperations
+ * (modelAttributesFromDisabledOps): the coarse groups first, as null, in
+ * the order written (a stable sort), then each fine operation under its
+ * group. */
+static json_t *model_properties(const ds_decl *d) {
     json_t *props = json_object();
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < d->disabled_ops.count; i++) {
             const char *op = d->disabled_ops.items[i].text;
-            if (!op) continue;
-            bool is_coarse = false;
-            for (size_t k = 0; k < 3; k++) is_coarse |= strcmp(op, coarse[k]) == 0;
-            if (is_coarse != (pass == 0)) continue;
-            if (is_coarse) {
-                json_object_set_new(props, op, json_null());
-                continue;
-            }
-            for (size_t k = 0; k < sizeof fine / sizeof fine[0]; k++) {
-                if (strcmp(op, fine[k][0]) != 0) continue;
-                json_t *group = json_object_get(props, fine[k][1]);
-                if (json_is_null(group)) break;
-                if (!group) {
-                    group = json_object();
-                    json_object_set_new(props, fine[k][1], group);
-                }
-                json_object_set_new(group, op, json_null());
-                break;
-            }
+            bool coarse = false;
+            const char *group = operation_group(op, &coarse);
+            if (!group || coarse != (pass == 0)) continue;
+            if (coarse) json_object_set_new(props, op, json_null());
+            else disable_fine(props, group, op);
         }
     }
     return props;
@@ -325,10 +323,10 @@ static json_t *model_properties(const ds_decl *d) {
 /* The @primaryKey key: {fields: [pk, ...sortKeys]}. */
 static json_t *primary_key_attribute(const gen_model *m) {
     json_t *fields = json_array();
-    json_array_append_new(fields, jstr(m->primary_key->name.text));
+    json_array_append_new(fields, ds_json_text(m->primary_key->name.text));
     const ds_name_list *id = &m->decl->identifier;
     for (size_t i = 1; id->present && i < id->count; i++)
-        json_array_append_new(fields, jstr(id->items[i].text));
+        json_array_append_new(fields, ds_json_text(id->items[i].text));
     json_t *props = json_object();
     json_object_set_new(props, "fields", fields);
     return key_attribute(props);
@@ -356,23 +354,24 @@ static json_t *index_attribute(intro_ctx *c, const ds_decl *model, const ds_inde
     ds_arena *a = &c->s->arena;
     json_t *props = json_object();
     const char *name = ix->name.text;
-    if (!name || !name[0]) {
+    if (!given(name)) {
         char *plural = ds_pluralize(a, model->name.text);
         if (plural[0] >= 'A' && plural[0] <= 'Z') plural[0] = (char)(plural[0] - 'A' + 'a');
         name = ds_arena_printf(a, "%s%s", plural, index_tail(a, ix));
     }
-    json_object_set_new(props, "name", jstr(name));
+    json_object_set_new(props, "name", ds_json_text(name));
     if (ix->query_field_null) json_object_set_new(props, "queryField", json_null());
-    else if (ix->query_field.text && ix->query_field.text[0])
-        json_object_set_new(props, "queryField", jstr(ix->query_field.text));
+    else if (given(ix->query_field.text))
+        json_object_set_new(props, "queryField", ds_json_text(ix->query_field.text));
     else
         json_object_set_new(props, "queryField",
-                            jstr(ds_arena_printf(a, "list%s%s", capitalize(a, model->name.text),
-                                                 index_tail(a, ix))));
+                            ds_json_text(ds_arena_printf(a, "list%s%s",
+                                                         capitalize(a, model->name.text),
+                                                         index_tail(a, ix))));
     json_t *fields = json_array();
-    json_array_append_new(fields, jstr(ix->field.text));
+    json_array_append_new(fields, ds_json_text(ix->field.text));
     for (size_t i = 0; i < ix->sort_keys.count; i++)
-        json_array_append_new(fields, jstr(ix->sort_keys.items[i].text));
+        json_array_append_new(fields, ds_json_text(ix->sort_keys.items[i].text));
     json_object_set_new(props, "fields", fields);
     return key_attribute(props);
 }
@@ -419,24 +418,26 @@ static json_t *sdl_rule(const ds_rule *r) {
     case DS_ALLOW_CUSTOM: strategy = "custom"; break;
     }
     if (r->provider != DS_PROVIDER_DEFAULT) provider = provider_names[r->provider];
-    json_object_set_new(o, "allow", jstr(strategy));
-    if (provider) json_object_set_new(o, "provider", jstr(provider));
-    if (r->to.present) json_object_set_new(o, "operations", jnames(&r->to));
-    if (r->allow == DS_ALLOW_OWNER) json_object_set_new(o, "ownerField", jstr("owner"));
+    json_object_set_new(o, "allow", ds_json_text(strategy));
+    if (provider) json_object_set_new(o, "provider", ds_json_text(provider));
+    if (r->to.present) json_object_set_new(o, "operations", ds_json_names(&r->to));
+    if (r->allow == DS_ALLOW_OWNER) json_object_set_new(o, "ownerField", ds_json_text("owner"));
     if ((r->allow == DS_ALLOW_OWNER_DEFINED_IN || r->allow == DS_ALLOW_OWNERS_DEFINED_IN) &&
-        r->field.text)
-        json_object_set_new(o, "ownerField", jstr(r->field.text));
+        given(r->field.text))
+        json_object_set_new(o, "ownerField", ds_json_text(r->field.text));
     if ((r->allow == DS_ALLOW_GROUP_DEFINED_IN || r->allow == DS_ALLOW_GROUPS_DEFINED_IN) &&
-        r->field.text)
-        json_object_set_new(o, "groupsField", jstr(r->field.text));
-    if (r->allow == DS_ALLOW_GROUPS) json_object_set_new(o, "groups", jnames(&r->groups));
+        given(r->field.text))
+        json_object_set_new(o, "groupsField", ds_json_text(r->field.text));
+    if (r->allow == DS_ALLOW_GROUPS) json_object_set_new(o, "groups", ds_json_names(&r->groups));
     if (r->allow == DS_ALLOW_GROUP) {
         json_t *groups = json_array();
-        json_array_append_new(groups, jstr(r->group.text));
+        json_array_append_new(groups, ds_json_text(r->group.text));
         json_object_set_new(o, "groups", groups);
     }
-    if (r->identity_claim.text) json_object_set_new(o, "identityClaim", jstr(r->identity_claim.text));
-    if (r->group_claim.text) json_object_set_new(o, "groupClaim", jstr(r->group_claim.text));
+    if (given(r->identity_claim.text))
+        json_object_set_new(o, "identityClaim", ds_json_text(r->identity_claim.text));
+    if (given(r->group_claim.text))
+        json_object_set_new(o, "groupClaim", ds_json_text(r->group_claim.text));
     return o;
 }
 
@@ -444,7 +445,7 @@ static json_t *sdl_rule(const ds_rule *r) {
 static json_t *default_operations(void) {
     json_t *ops = json_array();
     const char *const names[] = {"create", "update", "delete", "read"};
-    for (size_t i = 0; i < 4; i++) json_array_append_new(ops, jstr(names[i]));
+    for (size_t i = 0; i < 4; i++) json_array_append_new(ops, ds_json_text(names[i]));
     return ops;
 }
 
@@ -457,17 +458,18 @@ static json_t *generator_rule(const ds_rule *r) {
     ops = ops ? json_incref(ops) : default_operations();
     json_t *out = json_object();
     if (strcmp(allow, "owner") == 0) {
-        json_object_set_new(out, "provider", jstr("userPools"));
-        json_object_set_new(out, "ownerField", jstr("owner"));
+        json_object_set_new(out, "provider", ds_json_text("userPools"));
+        json_object_set_new(out, "ownerField", ds_json_text("owner"));
         json_object_update(out, rule);
         const char *claim = json_string_value(json_object_get(rule, "identityClaim"));
         if (!claim || strcmp(claim, "username") == 0) claim = "cognito:username";
-        json_object_set_new(out, "identityClaim", jstr(claim));
+        json_object_set_new(out, "identityClaim", ds_json_text(claim));
     } else if (strcmp(allow, "groups") == 0) {
-        json_object_set_new(out, "groupClaim", jstr("cognito:groups"));
-        json_object_set_new(out, "provider", jstr("userPools"));
+        json_object_set_new(out, "groupClaim", ds_json_text("cognito:groups"));
+        json_object_set_new(out, "provider", ds_json_text("userPools"));
         json_object_update(out, rule);
-        if (!json_object_get(rule, "groups")) json_object_set_new(out, "groupField", jstr("groups"));
+        if (!json_object_get(rule, "groups"))
+            json_object_set_new(out, "groupField", ds_json_text("groups"));
     } else {
         json_object_update(out, rule);
     }
@@ -491,7 +493,7 @@ static json_t *auth_attribute(const intro_ctx *c, const ds_decl *d) {
     json_t *props = json_object();
     json_object_set_new(props, "rules", list);
     json_t *a = json_object();
-    json_object_set_new(a, "type", jstr("auth"));
+    json_object_set_new(a, "type", ds_json_text("auth"));
     json_object_set_new(a, "properties", props);
     return a;
 }
@@ -500,7 +502,7 @@ static json_t *auth_attribute(const intro_ctx *c, const ds_decl *d) {
 static json_t *model_attributes(intro_ctx *c, const gen_model *m) {
     json_t *attributes = json_array();
     json_t *model = json_object();
-    json_object_set_new(model, "type", jstr("model"));
+    json_object_set_new(model, "type", ds_json_text("model"));
     json_object_set_new(model, "properties", model_properties(m->decl));
     json_array_append_new(attributes, model);
     if (m->primary_key) json_array_append_new(attributes, primary_key_attribute(m));
@@ -518,10 +520,10 @@ static json_t *primary_key_info(const gen_model *m) {
     json_t *sort_keys = json_array();
     const ds_name_list *id = &m->decl->identifier;
     for (size_t i = 1; m->primary_key && id->present && i < id->count; i++)
-        json_array_append_new(sort_keys, jstr(id->items[i].text));
+        json_array_append_new(sort_keys, ds_json_text(id->items[i].text));
     bool custom = m->primary_key && (strcmp(pk, "id") != 0 || json_array_size(sort_keys) > 0);
     json_object_set_new(info, "isCustomPrimaryKey", json_boolean(custom));
-    json_object_set_new(info, "primaryKeyFieldName", jstr(pk));
+    json_object_set_new(info, "primaryKeyFieldName", ds_json_text(pk));
     json_object_set_new(info, "sortKeyFieldNames", sort_keys);
     return info;
 }
@@ -533,11 +535,11 @@ static json_t *primary_key_info(const gen_model *m) {
 static json_t *association(const ds_field *f) {
     json_t *a = json_object();
     static const char *const kinds[] = {"HAS_ONE", "HAS_MANY", "BELONGS_TO"};
-    json_object_set_new(a, "connectionType", jstr(kinds[f->rel.kind]));
+    json_object_set_new(a, "connectionType", ds_json_text(kinds[f->rel.kind]));
     if (f->rel.kind == DS_REL_BELONGS_TO) {
-        json_object_set_new(a, "targetNames", jnames(&f->rel.references));
+        json_object_set_new(a, "targetNames", ds_json_names(&f->rel.references));
     } else {
-        json_object_set_new(a, "associatedWith", jnames(&f->rel.references));
+        json_object_set_new(a, "associatedWith", ds_json_names(&f->rel.references));
         if (f->rel.kind == DS_REL_HAS_ONE) json_object_set_new(a, "targetNames", json_array());
     }
     return a;
@@ -547,7 +549,7 @@ static json_t *association(const ds_field *f) {
  * type, isRequired (isArrayNullable goes after what the caller adds). */
 static json_t *typed_entry(intro_ctx *c, const gen_field *g) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(g->name));
+    json_object_set_new(o, "name", ds_json_text(g->name));
     json_object_set_new(o, "isArray", json_boolean(g->is_list));
     json_object_set_new(o, "type", type_json(c, g->type));
     json_object_set_new(o, "isRequired", json_boolean(!g->is_nullable));
@@ -582,99 +584,108 @@ static json_t *fields_json(intro_ctx *c, const gen_field *fields, size_t count) 
 
 /* ------------------------------------------------------------- enum values */
 
-/* Append the characters [from, to) of s to the arena string *r. */
-static void append_range(ds_arena *a, char **r, const char *s, size_t from, size_t to) {
-    *r = ds_arena_printf(a, "%s%.*s", *r, (int)(to - from), s + from);
-}
-
 static bool is_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
-static bool is_lower_or_digit(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); }
-static bool is_alnum(char ch) { return is_upper(ch) || is_lower_or_digit(ch); }
+static bool is_lower(char ch) { return ch >= 'a' && ch <= 'z'; }
+static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static bool is_alnum(char ch) { return is_upper(ch) || is_lower(ch) || is_digit(ch); }
 
-/* change-case 4 constantCase(value): split camelCase ("aB" and "ABc" get a
- * break before the upper-case letter that starts a word), drop runs of
- * anything but letters and digits, join the words upper-cased with "_". */
-static char *constant_case(ds_arena *a, const char *value) {
-    size_t n = strlen(value);
-    /* breaks[i]: a word boundary just before value[i] */
-    bool *breaks = ds_arena_alloc(a, n + 1);
-    /* /([a-z0-9])([A-Z])/g, non-overlapping, left to right */
+/* Mark the word breaks noCase finds in value: breaks[i] is a break just
+ * before value[i]. Its two replaces, /([a-z0-9])([A-Z])/g then
+ * /([A-Z])([A-Z][a-z])/g, scan left to right without overlapping; a break
+ * from the first is a "\0", which no match of the second can span. */
+static void mark_word_breaks(const char *value, size_t n, bool *breaks) {
     for (size_t i = 0; i + 1 < n; i++)
-        if (is_lower_or_digit(value[i]) && is_upper(value[i + 1])) {
-            breaks[i + 1] = true;
-            i++;
-        }
-    /* /([A-Z])([A-Z][a-z])/g on the result: a \0 inserted above is not a
-     * letter, so matches cannot span one */
+        if ((is_lower(value[i]) || is_digit(value[i])) && is_upper(value[i + 1]))
+            breaks[++i] = true;
     for (size_t i = 0; i + 2 < n; i++)
         if (is_upper(value[i]) && !breaks[i + 1] && is_upper(value[i + 1]) && !breaks[i + 2] &&
-            value[i + 2] >= 'a' && value[i + 2] <= 'z') {
+            is_lower(value[i + 2])) {
             breaks[i + 1] = true;
             i += 2;
         }
-    char *r = ds_arena_strdup(a, "");
-    bool pending = false, started = false;
+}
+
+/* change-case 4 constantCase(value): the words noCase finds (camelCase
+ * split, runs of anything but ASCII letters and digits dropped), upper-cased
+ * and joined with "_". */
+static char *constant_case(ds_arena *a, const char *value) {
+    size_t n = strlen(value), len = 0;
+    bool *breaks = ds_arena_alloc(a, n + 1);
+    char *out = ds_arena_alloc(a, 2 * n + 1);
+    mark_word_breaks(value, n, breaks);
+    bool pending = false;
     for (size_t i = 0; i < n; i++) {
-        if (!is_alnum(value[i])) { pending = true; continue; }
-        if ((breaks[i] || pending) && started) r = ds_arena_printf(a, "%s_", r);
+        if (!is_alnum(value[i])) {
+            pending = true;
+            continue;
+        }
+        if ((breaks[i] || pending) && len > 0) out[len++] = '_';
         pending = false;
-        started = true;
-        append_range(a, &r, value, i, i + 1);
+        out[len++] = is_lower(value[i]) ? (char)(value[i] - 'a' + 'A') : value[i];
     }
-    for (char *p = r; *p; p++)
-        if (*p >= 'a' && *p <= 'z') *p = (char)(*p - 'a' + 'A');
-    return r;
+    out[len] = '\0';
+    return out;
 }
 
 /* Whether a key is a JavaScript array index ("0", "17"; not "01"), which
- * objects list first, in numeric order. */
-static bool is_array_index(const char *key, unsigned long *value) {
-    if (!key[0] || (key[0] == '0' && key[1]) || strlen(key) > 10) return false;
-    unsigned long v = 0;
-    for (const char *p = key; *p; p++) {
-        if (*p < '0' || *p > '9') return false;
-        v = v * 10 + (unsigned long)(*p - '0');
+ * objects list first, in numeric order; sets *index. */
+static bool array_index(const char *key, unsigned long long *index) {
+    size_t n = strlen(key);
+    if (n == 0 || n > 10 || (key[0] == '0' && n > 1)) return false;
+    unsigned long long v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit(key[i])) return false;
+        v = v * 10 + (unsigned long long)(key[i] - '0');
     }
-    *value = v;
-    return v < 4294967295UL;
+    *index = v;
+    return v < 4294967295ULL;
 }
 
-/* An enum's entry: values keyed as the generator keys them (change-case's
- * constantCase, so values with one constant case collapse into the first
- * one's place, the last one's spelling). */
+/* One key of the generator's values object. */
+typedef struct enum_key {
+    const char *key;
+    const char *value;           /* the last value with this key */
+    size_t order;                /* where the key was first set */
+    bool is_index;
+    unsigned long long index;
+} enum_key;
+
+/* Object key order: array indexes ascending, then the others as set. */
+static int compare_enum_keys(const void *pa, const void *pb) {
+    const enum_key *a = pa, *b = pb;
+    if (a->is_index != b->is_index) return a->is_index ? -1 : 1;
+    if (a->is_index) return a->index < b->index ? -1 : a->index > b->index;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* An enum's entry: values as the generator keys them, by constantCase
+ * (values with one constant case collapse into the first one's place, with
+ * the last one's spelling). */
 static json_t *enum_json(const ds_decl *d) {
     ds_arena scratch;
     ds_arena_init(&scratch);
-    size_t n = d ? d->values.count : 0;
-    const char **keys = ds_arena_alloc(&scratch, (n + 1) * sizeof *keys);
-    const char **values = ds_arena_alloc(&scratch, (n + 1) * sizeof *values);
-    size_t count = 0;
+    ds_symtab seen;
+    ds_symtab_init(&seen, &scratch);
+    size_t n = d->values.count, count = 0;
+    enum_key *keys = ds_arena_alloc(&scratch, (n + 1) * sizeof *keys);
     for (size_t i = 0; i < n; i++) {
-        const char *v = d->values.items[i].text ? d->values.items[i].text : "";
-        const char *key = constant_case(&scratch, v);
-        size_t k = 0;
-        while (k < count && strcmp(keys[k], key) != 0) k++;
-        if (k == count) keys[count++] = key;
-        values[k] = v;
+        const char *value = d->values.items[i].text ? d->values.items[i].text : "";
+        const char *key = constant_case(&scratch, value);
+        enum_key *k = ds_symtab_get(&seen, key);
+        if (!k) {
+            k = &keys[count];
+            *k = (enum_key){key, value, count, false, 0};
+            k->is_index = array_index(key, &k->index);
+            ds_symtab_put(&seen, key, k);
+            count++;
+        }
+        k->value = value;
     }
+    qsort(keys, count, sizeof *keys, compare_enum_keys);
     json_t *list = json_array();
-    /* array-index keys first, ascending; then the rest in insertion order */
-    for (;;) {
-        size_t best = count;
-        unsigned long best_value = 0, v;
-        for (size_t k = 0; k < count; k++)
-            if (keys[k] && is_array_index(keys[k], &v) && (best == count || v < best_value)) {
-                best = k;
-                best_value = v;
-            }
-        if (best == count) break;
-        json_array_append_new(list, jstr(values[best]));
-        keys[best] = NULL;
-    }
-    for (size_t k = 0; k < count; k++)
-        if (keys[k]) json_array_append_new(list, jstr(values[k]));
+    for (size_t i = 0; i < count; i++) json_array_append_new(list, ds_json_text(keys[i].value));
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(d ? d->name.text : ""));
+    json_object_set_new(o, "name", ds_json_text(d->name.text));
     json_object_set_new(o, "values", list);
     ds_arena_free(&scratch);
     return o;
@@ -685,10 +696,11 @@ static json_t *enum_json(const ds_decl *d) {
 /* A model's entry. */
 static json_t *model_json(intro_ctx *c, const gen_model *m) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(m->decl->name.text));
+    json_object_set_new(o, "name", ds_json_text(m->decl->name.text));
     json_object_set_new(o, "fields", fields_json(c, m->fields, m->field_count));
     json_object_set_new(o, "syncable", json_true());
-    json_object_set_new(o, "pluralName", jstr(ds_pluralize(&c->s->arena, m->decl->name.text)));
+    const char *plural = ds_pluralize(&c->s->arena, m->decl->name.text);
+    json_object_set_new(o, "pluralName", ds_json_text(plural));
     json_object_set_new(o, "attributes", model_attributes(c, m));
     json_object_set_new(o, "primaryKeyInfo", primary_key_info(m));
     return o;
@@ -704,7 +716,7 @@ static json_t *non_model_json(intro_ctx *c, const ds_decl *d) {
         json_object_set_new(fields, g.name, field_json(c, &g));
     }
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(d->name.text));
+    json_object_set_new(o, "name", ds_json_text(d->name.text));
     json_object_set_new(o, "fields", fields);
     return o;
 }
@@ -719,7 +731,7 @@ static json_t *input_json(intro_ctx *c, const ds_out_type *t) {
         json_object_set_new(attributes, g.name, argument_json(c, &g));
     }
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(t->name));
+    json_object_set_new(o, "name", ds_json_text(t->name));
     json_object_set_new(o, "attributes", attributes);
     return o;
 }
@@ -748,7 +760,8 @@ static bool listed_operation(const ds_decl *d, ds_decl_kind kind) {
 
 /* Write key: the operations of one kind in declaration order, unless
  * there are none. */
-static void write_operations(intro_ctx *c, ds_json_object *doc, const char *key, ds_decl_kind kind) {
+static void write_operations(intro_ctx *c, ds_json_object *doc, const char *key,
+                             ds_decl_kind kind) {
     size_t count = 0;
     for (size_t i = 0; i < c->s->decl_count; i++) count += listed_operation(c->s->decls[i], kind);
     if (count == 0) return;

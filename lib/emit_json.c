@@ -25,17 +25,16 @@ typedef struct json_ctx {
 
 /* --------------------------------------------------------------- helpers */
 
-/* A JSON string, or null for NULL. */
-static json_t *jstr(const char *s) {
+json_t *ds_json_text(const char *s) {
     if (!s) return json_null();
     json_t *j = json_string(s);
     return j ? j : json_string("");
 }
 
-/* A JSON array of the names of a list. */
-static json_t *jnames(const ds_name_list *list) {
+json_t *ds_json_names(const ds_name_list *list) {
     json_t *a = json_array();
-    for (size_t i = 0; i < list->count; i++) json_array_append_new(a, jstr(list->items[i].text));
+    for (size_t i = 0; i < list->count; i++)
+        json_array_append_new(a, ds_json_text(list->items[i].text));
     return a;
 }
 
@@ -43,7 +42,7 @@ static json_t *jnames(const ds_name_list *list) {
 static json_t *position(const json_ctx *c, ds_span span) {
     if (span.line == 0 || span.file >= c->s->source_count) return json_null();
     json_t *o = json_object();
-    json_object_set_new(o, "file", jstr(c->s->sources[span.file].name));
+    json_object_set_new(o, "file", ds_json_text(c->s->sources[span.file].name));
     json_object_set_new(o, "line", json_integer(span.line));
     json_object_set_new(o, "column", json_integer(span.col));
     return o;
@@ -51,9 +50,10 @@ static json_t *position(const json_ctx *c, ds_span span) {
 
 /* The identifier of a model: as written, or the default [id]. */
 static json_t *identifier(const ds_decl *model) {
-    if (model->identifier.present && model->identifier.count > 0) return jnames(&model->identifier);
+    if (model->identifier.present && model->identifier.count > 0)
+        return ds_json_names(&model->identifier);
     json_t *a = json_array();
-    json_array_append_new(a, jstr("id"));
+    json_array_append_new(a, ds_json_text("id"));
     return a;
 }
 
@@ -75,13 +75,13 @@ static char *graphql_spelling(ds_arena *a, const char *name, bool required, bool
 static json_t *type_object(json_ctx *c, const char *name, const char *kind, bool required,
                            bool list, bool list_required) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(name));
-    json_object_set_new(o, "kind", jstr(kind));
+    json_object_set_new(o, "name", ds_json_text(name));
+    json_object_set_new(o, "kind", ds_json_text(kind));
     json_object_set_new(o, "required", json_boolean(required));
     json_object_set_new(o, "list", json_boolean(list));
     json_object_set_new(o, "listRequired", json_boolean(list && list_required));
-    json_object_set_new(o, "graphql", jstr(graphql_spelling(&c->s->arena, name, required, list,
-                                                            list_required)));
+    char *spelling = graphql_spelling(&c->s->arena, name, required, list, list_required);
+    json_object_set_new(o, "graphql", ds_json_text(spelling));
     return o;
 }
 
@@ -123,9 +123,11 @@ static json_t *field_type(json_ctx *c, const ds_field *f) {
 static const char *const allow_names[] = {
     [DS_ALLOW_PUBLIC_API_KEY] = "publicApiKey", [DS_ALLOW_GUEST] = "guest",
     [DS_ALLOW_AUTHENTICATED] = "authenticated", [DS_ALLOW_OWNER] = "owner",
-    [DS_ALLOW_OWNER_DEFINED_IN] = "ownerDefinedIn", [DS_ALLOW_OWNERS_DEFINED_IN] = "ownersDefinedIn",
+    [DS_ALLOW_OWNER_DEFINED_IN] = "ownerDefinedIn",
+    [DS_ALLOW_OWNERS_DEFINED_IN] = "ownersDefinedIn",
     [DS_ALLOW_GROUP] = "group", [DS_ALLOW_GROUPS] = "groups",
-    [DS_ALLOW_GROUP_DEFINED_IN] = "groupDefinedIn", [DS_ALLOW_GROUPS_DEFINED_IN] = "groupsDefinedIn",
+    [DS_ALLOW_GROUP_DEFINED_IN] = "groupDefinedIn",
+    [DS_ALLOW_GROUPS_DEFINED_IN] = "groupsDefinedIn",
     [DS_ALLOW_CUSTOM] = "custom"};
 
 static const char *const provider_names[] = {
@@ -136,15 +138,17 @@ static const char *const provider_names[] = {
 /* One rule, with the keys it was written with. */
 static json_t *rule_json(json_ctx *c, const ds_rule *r) {
     json_t *o = json_object();
-    json_object_set_new(o, "allow", jstr(allow_names[r->allow]));
+    json_object_set_new(o, "allow", ds_json_text(allow_names[r->allow]));
     if (r->provider != DS_PROVIDER_DEFAULT)
-        json_object_set_new(o, "provider", jstr(provider_names[r->provider]));
-    if (r->to.present) json_object_set_new(o, "to", jnames(&r->to));
-    if (r->groups.present) json_object_set_new(o, "groups", jnames(&r->groups));
-    if (r->group.text) json_object_set_new(o, "group", jstr(r->group.text));
-    if (r->field.text) json_object_set_new(o, "field", jstr(r->field.text));
-    if (r->identity_claim.text) json_object_set_new(o, "identityClaim", jstr(r->identity_claim.text));
-    if (r->group_claim.text) json_object_set_new(o, "groupClaim", jstr(r->group_claim.text));
+        json_object_set_new(o, "provider", ds_json_text(provider_names[r->provider]));
+    if (r->to.present) json_object_set_new(o, "to", ds_json_names(&r->to));
+    if (r->groups.present) json_object_set_new(o, "groups", ds_json_names(&r->groups));
+    if (r->group.text) json_object_set_new(o, "group", ds_json_text(r->group.text));
+    if (r->field.text) json_object_set_new(o, "field", ds_json_text(r->field.text));
+    if (r->identity_claim.text)
+        json_object_set_new(o, "identityClaim", ds_json_text(r->identity_claim.text));
+    if (r->group_claim.text)
+        json_object_set_new(o, "groupClaim", ds_json_text(r->group_claim.text));
     json_object_set_new(o, "position", position(c, r->span));
     return o;
 }
@@ -161,7 +165,7 @@ static json_t *rules_json(json_ctx *c, const ds_rules *rules) {
  * which rules apply to it (its own, or else the schema's). */
 static void add_authorization(json_ctx *c, json_t *o, const ds_decl *d, const char *own) {
     json_object_set_new(o, "authorization", rules_json(c, &d->auth));
-    json_object_set_new(o, "authorizationFrom", jstr(d->auth.count > 0 ? own : "schema"));
+    json_object_set_new(o, "authorizationFrom", ds_json_text(d->auth.count > 0 ? own : "schema"));
 }
 
 /* -------------------------------------------------------------- defaults */
@@ -197,14 +201,14 @@ static json_t *default_json(json_ctx *c, const ds_value *v) {
         else if (isfinite(v->number))
             value = json_real(v->number);
         else
-            value = jstr(v->text);
+            value = ds_json_text(v->text);
         break;
     case DS_VALUE_STRING:
-    default: value = jstr(v->text); break;
+    default: value = ds_json_text(v->text); break;
     }
-    json_object_set_new(o, "kind", jstr(kinds[v->kind]));
+    json_object_set_new(o, "kind", ds_json_text(kinds[v->kind]));
     json_object_set_new(o, "value", value);
-    json_object_set_new(o, "text", jstr(v->text));
+    json_object_set_new(o, "text", ds_json_text(v->text));
     json_object_set_new(o, "position", position(c, v->span));
     return o;
 }
@@ -218,8 +222,8 @@ static const char *const rel_kinds[] = {
 static json_t *field_ref(const ds_field *f) {
     if (!f) return json_null();
     json_t *o = json_object();
-    json_object_set_new(o, "model", jstr(f->owner ? f->owner->name.text : NULL));
-    json_object_set_new(o, "field", jstr(f->name.text));
+    json_object_set_new(o, "model", ds_json_text(f->owner ? f->owner->name.text : NULL));
+    json_object_set_new(o, "field", ds_json_text(f->name.text));
     return o;
 }
 
@@ -228,22 +232,24 @@ static json_t *field_ref(const ds_field *f) {
 static json_t *relationship_json(const ds_field *f) {
     const ds_relation *r = &f->rel;
     json_t *o = json_object();
-    json_object_set_new(o, "kind", jstr(rel_kinds[r->kind]));
-    json_object_set_new(o, "relatedModel", jstr(r->target ? r->target->name.text : r->related.text));
-    json_object_set_new(o, "references", jnames(&r->references));
+    json_object_set_new(o, "kind", ds_json_text(rel_kinds[r->kind]));
+    const char *related = r->target ? r->target->name.text : r->related.text;
+    json_object_set_new(o, "relatedModel", ds_json_text(related));
+    json_object_set_new(o, "references", ds_json_names(&r->references));
     json_object_set_new(o, "counterpart", field_ref(r->counterpart));
 
     json_t *parent = json_object();
-    json_object_set_new(parent, "model", jstr(r->parent ? r->parent->name.text : NULL));
+    json_object_set_new(parent, "model", ds_json_text(r->parent ? r->parent->name.text : NULL));
     json_object_set_new(parent, "identifier", r->parent ? identifier(r->parent) : json_array());
     json_object_set_new(o, "parent", parent);
 
     const ds_decl *child = r->kind == DS_REL_BELONGS_TO ? f->owner : r->target;
     json_t *child_o = json_object(), *fields = json_array();
-    json_object_set_new(child_o, "model", jstr(child ? child->name.text : NULL));
+    json_object_set_new(child_o, "model", ds_json_text(child ? child->name.text : NULL));
     for (size_t i = 0; i < r->references.count; i++) {
         const ds_field *ref = r->reference_fields ? r->reference_fields[i] : NULL;
-        json_array_append_new(fields, jstr(ref ? ref->name.text : r->references.items[i].text));
+        const char *name = ref ? ref->name.text : r->references.items[i].text;
+        json_array_append_new(fields, ds_json_text(name));
     }
     json_object_set_new(child_o, "fields", fields);
     json_object_set_new(o, "child", child_o);
@@ -259,8 +265,8 @@ static const char *const field_kinds[] = {
 /* A field, an argument or a return value. */
 static json_t *field_json(json_ctx *c, const ds_field *f) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(f->name.text));
-    json_object_set_new(o, "kind", jstr(field_kinds[f->kind]));
+    json_object_set_new(o, "name", ds_json_text(f->name.text));
+    json_object_set_new(o, "kind", ds_json_text(field_kinds[f->kind]));
     json_object_set_new(o, "type", field_type(c, f));
     json_object_set_new(o, "implicit", json_false());
     if (f->default_value) json_object_set_new(o, "default", default_json(c, f->default_value));
@@ -273,8 +279,8 @@ static json_t *field_json(json_ctx *c, const ds_field *f) {
 /* The implicit `id: ID!` of a model whose identifier is the default one. */
 static json_t *implicit_id(json_ctx *c) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr("id"));
-    json_object_set_new(o, "kind", jstr("scalar"));
+    json_object_set_new(o, "name", ds_json_text("id"));
+    json_object_set_new(o, "kind", ds_json_text("scalar"));
     json_object_set_new(o, "type", type_object(c, "ID", "scalar", true, false, false));
     json_object_set_new(o, "implicit", json_true());
     json_object_set_new(o, "authorization", json_array());
@@ -304,13 +310,13 @@ static char *capitalize(ds_arena *a, const char *s) {
  * or list<Model>By<Field>[And<SortKey>...]. */
 static json_t *query_field(json_ctx *c, const ds_decl *model, const ds_index *ix) {
     if (ix->query_field_null) return json_null();
-    if (ix->query_field.text && ix->query_field.text[0]) return jstr(ix->query_field.text);
+    if (ix->query_field.text && ix->query_field.text[0]) return ds_json_text(ix->query_field.text);
     ds_arena *a = &c->s->arena;
     char *q = ds_arena_printf(a, "list%sBy%s", capitalize(a, model->name.text),
                               capitalize(a, ix->field.text));
     for (size_t i = 0; i < ix->sort_keys.count; i++)
         q = ds_arena_printf(a, "%sAnd%s", q, capitalize(a, ix->sort_keys.items[i].text));
-    return jstr(q);
+    return ds_json_text(q);
 }
 
 /* One secondary index. */
@@ -319,15 +325,15 @@ static json_t *index_json(json_ctx *c, const ds_decl *model, const ds_index *ix)
         [DS_PROJECTION_NONE] = NULL, [DS_PROJECTION_KEYS_ONLY] = "KEYS_ONLY",
         [DS_PROJECTION_ALL] = "ALL", [DS_PROJECTION_INCLUDE] = "INCLUDE"};
     json_t *o = json_object();
-    json_object_set_new(o, "field", jstr(ix->field.text));
-    json_object_set_new(o, "sortKeys", jnames(&ix->sort_keys));
-    if (ix->name.text) json_object_set_new(o, "name", jstr(ix->name.text));
+    json_object_set_new(o, "field", ds_json_text(ix->field.text));
+    json_object_set_new(o, "sortKeys", ds_json_names(&ix->sort_keys));
+    if (ix->name.text) json_object_set_new(o, "name", ds_json_text(ix->name.text));
     json_object_set_new(o, "queryField", query_field(c, model, ix));
     if (ix->projection != DS_PROJECTION_NONE) {
         json_t *p = json_object();
-        json_object_set_new(p, "type", jstr(projections[ix->projection]));
+        json_object_set_new(p, "type", ds_json_text(projections[ix->projection]));
         if (ix->projection == DS_PROJECTION_INCLUDE)
-            json_object_set_new(p, "nonKeyAttributes", jnames(&ix->non_key_attributes));
+            json_object_set_new(p, "nonKeyAttributes", ds_json_names(&ix->non_key_attributes));
         json_object_set_new(o, "projection", p);
     }
     json_object_set_new(o, "position", position(c, ix->span));
@@ -345,11 +351,12 @@ static bool declares(const ds_decl *d, const char *name) {
 /* A model. */
 static json_t *model_json(json_ctx *c, const ds_decl *d) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(d->name.text));
+    json_object_set_new(o, "name", ds_json_text(d->name.text));
     json_object_set_new(o, "identifier", identifier(d));
     json_t *fields = json_object();
-    bool default_id = !(d->identifier.present && d->identifier.count > 0) ||
-                      strcmp(d->identifier.items[0].text ? d->identifier.items[0].text : "", "id") == 0;
+    const char *pk = d->identifier.present && d->identifier.count > 0
+                         ? d->identifier.items[0].text : "id";
+    bool default_id = pk && strcmp(pk, "id") == 0;
     if (default_id && !declares(d, "id")) json_object_set_new(fields, "id", implicit_id(c));
     json_t *declared = fields_json(c, d->fields, d->field_count);
     json_object_update(fields, declared);
@@ -357,9 +364,10 @@ static json_t *model_json(json_ctx *c, const ds_decl *d) {
     json_object_set_new(o, "fields", fields);
     json_t *indexes = json_array();
     for (size_t i = 0; i < d->index_count; i++)
-        if (!d->indexes[i].invalid) json_array_append_new(indexes, index_json(c, d, &d->indexes[i]));
+        if (!d->indexes[i].invalid)
+            json_array_append_new(indexes, index_json(c, d, &d->indexes[i]));
     json_object_set_new(o, "secondaryIndexes", indexes);
-    json_object_set_new(o, "disabledOperations", jnames(&d->disabled_ops));
+    json_object_set_new(o, "disabledOperations", ds_json_names(&d->disabled_ops));
     add_authorization(c, o, d, "model");
     json_object_set_new(o, "position", position(c, d->name.span));
     return o;
@@ -372,26 +380,27 @@ static json_t *origin_json(const ds_decl *d) {
     if (!d->implicit || !d->origin) return json_null();
     const ds_decl *owner = d->origin->owner;
     json_t *o = json_object();
-    json_object_set_new(o, "kind", jstr(owner ? decl_kinds[owner->kind] : NULL));
-    json_object_set_new(o, "name", jstr(owner ? owner->name.text : NULL));
-    json_object_set_new(o, "field", jstr(d->origin->name.text));
+    json_object_set_new(o, "kind", ds_json_text(owner ? decl_kinds[owner->kind] : NULL));
+    json_object_set_new(o, "name", ds_json_text(owner ? owner->name.text : NULL));
+    json_object_set_new(o, "field", ds_json_text(d->origin->name.text));
     return o;
 }
 
 /* The span that stands for a declaration: its key, or for an implicit one
  * the field that declares it inline. */
 static ds_span decl_span(const ds_decl *d) {
-    if (d->implicit && d->origin) return d->origin->name.span.line ? d->origin->name.span : d->origin->span;
+    if (d->implicit && d->origin)
+        return d->origin->name.span.line ? d->origin->name.span : d->origin->span;
     return d->name.span;
 }
 
 /* An enum. */
 static json_t *enum_json(json_ctx *c, const ds_decl *d) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(d->name.text));
+    json_object_set_new(o, "name", ds_json_text(d->name.text));
     json_object_set_new(o, "implicit", json_boolean(d->implicit));
     json_object_set_new(o, "origin", origin_json(d));
-    json_object_set_new(o, "values", jnames(&d->values));
+    json_object_set_new(o, "values", ds_json_names(&d->values));
     json_object_set_new(o, "position", position(c, decl_span(d)));
     return o;
 }
@@ -399,7 +408,7 @@ static json_t *enum_json(json_ctx *c, const ds_decl *d) {
 /* A custom type. */
 static json_t *type_json(json_ctx *c, const ds_decl *d) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(d->name.text));
+    json_object_set_new(o, "name", ds_json_text(d->name.text));
     json_object_set_new(o, "implicit", json_boolean(d->implicit));
     json_object_set_new(o, "origin", origin_json(d));
     json_object_set_new(o, "fields", fields_json(c, d->fields, d->field_count));
@@ -413,12 +422,13 @@ static json_t *type_json(json_ctx *c, const ds_decl *d) {
 static json_t *handler_json(json_ctx *c, const ds_handler *h) {
     json_t *o = json_object();
     if (h->kind == DS_HANDLER_FUNCTION) {
-        json_object_set_new(o, "kind", jstr("function"));
-        json_object_set_new(o, "function", jstr(h->function.text));
+        json_object_set_new(o, "kind", ds_json_text("function"));
+        json_object_set_new(o, "function", ds_json_text(h->function.text));
     } else {
-        json_object_set_new(o, "kind", jstr("custom"));
-        json_object_set_new(o, "entry", jstr(h->entry.text));
-        if (h->data_source.text) json_object_set_new(o, "dataSource", jstr(h->data_source.text));
+        json_object_set_new(o, "kind", ds_json_text("custom"));
+        json_object_set_new(o, "entry", ds_json_text(h->entry.text));
+        if (h->data_source.text)
+            json_object_set_new(o, "dataSource", ds_json_text(h->data_source.text));
     }
     json_object_set_new(o, "position", position(c, h->span));
     return o;
@@ -432,22 +442,23 @@ static json_t *returns_json(json_ctx *c, const ds_decl *op) {
         const ds_sub_source *src = &op->sources[0];
         if (src->is_model) {
             json_t *o = json_object();
-            json_object_set_new(o, "kind", jstr("ref"));
-            json_object_set_new(o, "type", type_object(c, src->name.text, "model", false, false, false));
+            json_object_set_new(o, "kind", ds_json_text("ref"));
+            json_object_set_new(o, "type",
+                                type_object(c, src->name.text, "model", false, false, false));
             json_object_set_new(o, "position", json_null());
             return o;
         }
         if (src->target) r = src->target->returns;
         if (!r) return json_null();
         json_t *o = json_object();
-        json_object_set_new(o, "kind", jstr(field_kinds[r->kind]));
+        json_object_set_new(o, "kind", ds_json_text(field_kinds[r->kind]));
         json_object_set_new(o, "type", field_type(c, r));
         json_object_set_new(o, "position", json_null());
         return o;
     }
     if (!r) return json_null();
     json_t *o = json_object();
-    json_object_set_new(o, "kind", jstr(field_kinds[r->kind]));
+    json_object_set_new(o, "kind", ds_json_text(field_kinds[r->kind]));
     json_object_set_new(o, "type", field_type(c, r));
     json_object_set_new(o, "position", position(c, r->span));
     return o;
@@ -461,15 +472,15 @@ static void add_subscription_sources(json_ctx *c, json_t *o, const ds_decl *op) 
         const ds_sub_source *src = &op->sources[i];
         json_t *so = json_object();
         if (src->is_model) {
-            json_object_set_new(so, "model", jstr(src->name.text));
-            json_object_set_new(so, "mutations", jnames(&src->mutations));
+            json_object_set_new(so, "model", ds_json_text(src->name.text));
+            json_object_set_new(so, "mutations", ds_json_names(&src->mutations));
             for (size_t k = 0; k < src->mutations.count; k++)
-                json_array_append_new(mutations, jstr(ds_arena_printf(
+                json_array_append_new(mutations, ds_json_text(ds_arena_printf(
                     &c->s->arena, "%s%s", src->mutations.items[k].text,
                     capitalize(&c->s->arena, src->name.text))));
         } else {
-            json_object_set_new(so, "mutation", jstr(src->name.text));
-            json_array_append_new(mutations, jstr(src->name.text));
+            json_object_set_new(so, "mutation", ds_json_text(src->name.text));
+            json_array_append_new(mutations, ds_json_text(src->name.text));
         }
         json_object_set_new(so, "position", position(c, src->span));
         json_array_append_new(sources, so);
@@ -481,7 +492,7 @@ static void add_subscription_sources(json_ctx *c, json_t *o, const ds_decl *op) 
 /* A query, mutation or subscription. */
 static json_t *operation_json(json_ctx *c, const ds_decl *op) {
     json_t *o = json_object();
-    json_object_set_new(o, "name", jstr(op->name.text));
+    json_object_set_new(o, "name", ds_json_text(op->name.text));
     json_object_set_new(o, "arguments", fields_json(c, op->arguments, op->argument_count));
     json_object_set_new(o, "returns", returns_json(c, op));
     if (op->kind == DS_DECL_SUBSCRIPTION) add_subscription_sources(c, o, op);
@@ -522,7 +533,8 @@ static int float_precision(const ds_schema *s) {
         const ds_decl *d = s->decls[i];
         for (size_t k = 0; d && k < d->field_count; k++) {
             const ds_value *v = d->fields[k] ? d->fields[k]->default_value : NULL;
-            if (v && (v->kind == DS_VALUE_FLOAT || v->kind == DS_VALUE_INT) && isfinite(v->number)) {
+            bool number = v && (v->kind == DS_VALUE_FLOAT || v->kind == DS_VALUE_INT);
+            if (number && isfinite(v->number)) {
                 int need = round_trip_digits(v->number);
                 if (need > digits) digits = need;
             }
@@ -580,7 +592,7 @@ void ds_json_key(ds_json_object *o, const char *key) {
         ds_buf_putc(o->out, '\n');
         put_spaces(o->out, (o->depth + 1) * o->indent);
     }
-    json_t *name = jstr(key ? key : "");
+    json_t *name = ds_json_text(key ? key : "");
     dump_at(o->out, name, 0, 0);
     json_decref(name);
     ds_buf_puts(o->out, ": ");
@@ -605,11 +617,12 @@ void ds_json_end(ds_json_object *o) {
 /* The whole document, written map by map. */
 static void write_document(json_ctx *c, ds_buf *out) {
     ds_json_object doc;
-    ds_json_begin(&doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(c->real_precision), 0);
+    size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(c->real_precision);
+    ds_json_begin(&doc, out, flags, 0);
     ds_json_put(&doc, "dschemaVersion", json_integer(DSCHEMA_JSON_VERSION));
     json_t *files = json_array();
     for (size_t i = 0; i < c->s->source_count; i++)
-        json_array_append_new(files, jstr(c->s->sources[i].name));
+        json_array_append_new(files, ds_json_text(c->s->sources[i].name));
     ds_json_put(&doc, "files", files);
     ds_json_put(&doc, "authorization", rules_json(c, &c->s->auth));
     write_decls(c, &doc, "models", DS_DECL_MODEL, model_json);

@@ -1,5 +1,6 @@
-/* emit_json.h: writing a large JSON document piece by piece, shared by the
- * two JSON back-ends (emit_json.c, emit_introspection.c).
+/* emit_json.h: what the two JSON back-ends (emit_json.c,
+ * emit_introspection.c) share: small jansson helpers, and writing a large
+ * document piece by piece.
  *
  * A document object is written entry by entry: each entry's value is built
  * as a jansson tree, dumped and freed at once, so a schema of thousands of
@@ -11,7 +12,15 @@
 
 #include <jansson.h>
 
+#include "ast.h"
 #include "buf.h"
+
+/* A JSON string, or null for NULL (never NULL itself: the sources are
+ * UTF-8). */
+json_t *ds_json_text(const char *s);
+
+/* A JSON array of the names of a list. */
+json_t *ds_json_names(const ds_name_list *list);
 
 /* An object being written. */
 typedef struct ds_json_object {

@@ -299,7 +299,8 @@ typedef struct strbuf {
     size_t len, cap;
 } strbuf;
 
-static void text_add(ds_arena *a, strbuf *t, const char *s, size_t n) {
+/* Append n bytes of s. */
+static void strbuf_add(ds_arena *a, strbuf *t, const char *s, size_t n) {
     if (t->len + n + 1 > t->cap)
         t->data = ds_arena_grow(a, t->data, 1, &t->cap, t->len + n + 1);
     memcpy(t->data + t->len, s, n);
@@ -317,7 +318,7 @@ static bool all_mapped(const char *s, size_t n, char (*map)(char)) {
 /* restoreCase(word, token): token in the case of word (n bytes). */
 static void restore_case(ds_arena *a, strbuf *out, const char *word, size_t n, const char *token) {
     size_t tn = strlen(token), start = out->len;
-    text_add(a, out, token, tn);
+    strbuf_add(a, out, token, tn);
     char *t = out->data + start;
     if (n == tn && memcmp(word, token, n) == 0) return;
     if (all_mapped(word, n, lower)) {
@@ -335,16 +336,16 @@ static void restore_case(ds_arena *a, strbuf *out, const char *word, size_t n, c
  * '' when the group did not take part. */
 static char *interpolate(ds_arena *a, const matcher *m, size_t start, const char *replacement) {
     strbuf out = {0};
-    text_add(a, &out, "", 0);
+    strbuf_add(a, &out, "", 0);
     for (const char *r = replacement; *r; r++) {
         if (*r == '$' && r[1] >= '0' && r[1] <= '9') {
             int n = r[1] - '0';
             size_t from = n == 0 ? start : m->cap_start[n], to = n == 0 ? m->end : m->cap_end[n];
             if (from != (size_t)-1 && to != (size_t)-1 && to >= from)
-                text_add(a, &out, m->text + from, to - from);
+                strbuf_add(a, &out, m->text + from, to - from);
             r++;
         } else {
-            text_add(a, &out, r, 1);
+            strbuf_add(a, &out, r, 1);
         }
     }
     return out.data;
@@ -356,38 +357,43 @@ static char *apply_rule(ds_arena *a, const char *word, const plural_rule *rule, 
                         size_t start) {
     char *result = interpolate(a, m, start, rule->replacement);
     strbuf out = {0};
-    text_add(a, &out, word, start);
+    strbuf_add(a, &out, word, start);
     if (m->end == start) restore_case(a, &out, word + start - (start > 0), start > 0, result);
     else restore_case(a, &out, word + start, m->end - start, result);
-    text_add(a, &out, word + m->end, strlen(word + m->end));
+    strbuf_add(a, &out, word + m->end, strlen(word + m->end));
     return out.data;
 }
 
 /* --------------------------------------------------------------- plural */
 
-char *ds_pluralize(ds_arena *a, const char *word) {
-    size_t n = strlen(word);
-    char *token = ds_arena_strdup(a, word);
-    for (size_t i = 0; i < n; i++) token[i] = lower(token[i]);
+/* The irregular plural of word (token: word in lower case), or NULL: a
+ * plural form is kept as it is, a singular one replaced, both in word's
+ * case. */
+static char *irregular_plural(ds_arena *a, const char *word, const char *token) {
+    for (int form = 1; form >= 0; form--) {
+        for (size_t i = 0; i < COUNT(irregular); i++) {
+            if (strcmp(token, irregular[i][form]) != 0) continue;
+            strbuf out = {0};
+            restore_case(a, &out, word, strlen(word), irregular[i][1]);
+            return out.data;
+        }
+    }
+    return NULL;
+}
 
-    for (size_t i = 0; i < COUNT(irregular); i++) {
-        strbuf out = {0};
-        if (strcmp(token, irregular[i][1]) == 0) {
-            restore_case(a, &out, word, n, token);
-            return out.data;
-        }
-    }
-    for (size_t i = 0; i < COUNT(irregular); i++) {
-        strbuf out = {0};
-        if (strcmp(token, irregular[i][0]) == 0) {
-            restore_case(a, &out, word, n, irregular[i][1]);
-            return out.data;
-        }
-    }
-    if (n == 0) return ds_arena_strdup(a, word);
+/* Whether word (in lower case) has no plural. */
+static bool is_uncountable(const char *token) {
     for (size_t i = 0; i < COUNT(uncountable); i++)
-        if (strcmp(token, uncountable[i]) == 0) return ds_arena_strdup(a, word);
+        if (strcmp(token, uncountable[i]) == 0) return true;
+    return false;
+}
 
+char *ds_pluralize(ds_arena *a, const char *word) {
+    char *token = ds_arena_strdup(a, word);
+    for (char *p = token; *p; p++) *p = lower(*p);
+    char *irregular_form = irregular_plural(a, word, token);
+    if (irregular_form) return irregular_form;
+    if (!token[0] || is_uncountable(token)) return ds_arena_strdup(a, word);
     for (size_t i = COUNT(plural_rules); i-- > 0;) {
         matcher m;
         long start = search(&m, plural_rules[i].pattern, word);
