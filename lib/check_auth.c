@@ -223,12 +223,9 @@ static bool check_to(ds_resolver *r, const ds_rule *rule) {
             seen |= bit;
             continue;
         }
-        const char *op = rule->to.items[i].text;
         ds_diag *e = ds_error(r->s, rule->to.items[i].span, DS_E_AUTH_TO,
-                              strcmp(op, "read") == 0 || (bit & 0xF8) == bit
-                                  ? "%s is already granted in this to list (read stands for get, "
-                                    "list, sync, listen and search)"
-                                  : "%s is listed twice in this to list", op);
+                              "%s overlaps an operation listed before it (read stands for get, "
+                              "list, sync, listen and search)", rule->to.items[i].text);
         ds_hint(r->s, e, "list each operation once; use read alone for all reads");
         return false;
     }

@@ -242,17 +242,6 @@ static bool check_index_sort_keys(ds_resolver *r, ds_decl *m, ds_index *x) {
     return true;
 }
 
-/* The query field an index makes, as data-schema names it, or NULL. */
-static const char *index_query_field(ds_schema *s, const ds_decl *m, const ds_index *x) {
-    if (x->query_field_null) return NULL;
-    if (x->query_field.text) return x->query_field.text;
-    const char *q = ds_arena_printf(&s->arena, "list%sBy%s", ds_capitalize(s, m->name.text),
-                                    ds_capitalize(s, x->field.text));
-    for (size_t i = 0; i < x->sort_keys.count; i++)
-        q = ds_arena_printf(&s->arena, "%sAnd%s", q, ds_capitalize(s, x->sort_keys.items[i].text));
-    return q;
-}
-
 /* The name an index's GSI gets: its name, or a key made of its fields
  * (the transformer derives the name from them). */
 static const char *index_key_name(ds_schema *s, const ds_index *x) {
@@ -263,49 +252,42 @@ static const char *index_key_name(ds_schema *s, const ds_index *x) {
     return k;
 }
 
-/* Two indexes of one model may not share a name or a query field, and a
- * query field may not be a custom query's name. */
-static void check_index_unique(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *names,
-                               ds_symtab *queries) {
+/* Two indexes of one model may not share a name. (Query fields are
+ * checked with every root field, check_ops.c.) */
+static void check_index_unique(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *names) {
     ds_schema *s = r->s;
     ds_index *other = ds_symtab_put(names, index_key_name(s, x), x);
-    const char *q = index_query_field(s, m, x);
-    ds_diag *e = NULL;
-    if (other && x->name.text)
+    if (!other) return;
+    ds_diag *e;
+    if (x->name.text)
         e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE, "two indexes of %s are named %s",
                      ds_decl_name(m), x->name.text);
-    else if (other)
+    else
         e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE,
                      "two unnamed indexes of %s have the same fields, so they get the same name",
                      ds_decl_name(m));
-    else if (q && (other = ds_symtab_put(queries, q, x)))
-        e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE,
-                     "two indexes of %s make the same query field %s", ds_decl_name(m), q);
-    if (e) {
-        ds_note_at(s, e, other->span, "the other index");
-        ds_hint(s, e, "give each index its own name and queryField, or remove one");
-        x->invalid = true;
-        return;
-    }
-    ds_decl *op = q ? ds_symtab_get(&s->operations, q) : NULL;
-    if (op && op->kind == DS_DECL_QUERY) {
-        e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE,
-                     "the index's query field %s is also the name of a custom query", q);
-        ds_note_at(s, e, op->name.span, "the query %s is declared here", q);
-        ds_hint(s, e, "set the index's queryField to another name");
-        x->invalid = true;
-    }
+    ds_note_at(s, e, other->span, "the other index");
+    ds_hint(s, e, "give each index its own name, or remove one");
+    x->invalid = true;
 }
 
 /* Check one secondary index. */
-static void check_index(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *names,
-                        ds_symtab *queries) {
+static void check_index(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *names) {
     if (x->invalid || !x->field.text) return;
     if (!check_index_partition(r, m, x) || !check_index_sort_keys(r, m, x)) {
         x->invalid = true;
         return;
     }
-    check_index_unique(r, m, x, names, queries);
+    check_index_unique(r, m, x, names);
+    for (size_t i = 0; i < x->non_key_attributes.count; i++) {
+        const ds_name *a = &x->non_key_attributes.items[i];
+        if (ds_decl_field(m, a->text)) continue;
+        ds_diag *w = ds_warning(r->s, a->span, DS_W_PROJECTION_UNDECLARED,
+                                "the projection includes %s, which is not a field of %s",
+                                a->text, ds_decl_name(m));
+        const char *near = closest_field(r->s, m, a->text);
+        if (near) ds_hint(r->s, w, "did you mean %s?", near);
+    }
     if (x->projection == DS_PROJECTION_INCLUDE && x->non_key_attributes.count == 0)
         ds_warning(r->s, x->projection_span, DS_W_PROJECTION_EMPTY,
                    "an INCLUDE projection without nonKeyAttributes is dropped by data-schema "
@@ -315,10 +297,9 @@ static void check_index(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *name
 /* Check every key of one model. */
 static void check_model_keys(ds_resolver *r, ds_decl *m) {
     check_identifier(r, m);
-    ds_symtab names, queries;
+    ds_symtab names;
     ds_symtab_init(&names, &r->s->arena);
-    ds_symtab_init(&queries, &r->s->arena);
-    for (size_t i = 0; i < m->index_count; i++) check_index(r, m, &m->indexes[i], &names, &queries);
+    for (size_t i = 0; i < m->index_count; i++) check_index(r, m, &m->indexes[i], &names);
 }
 
 void ds_check_keys(ds_resolver *r) {

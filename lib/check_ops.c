@@ -6,9 +6,16 @@
  * mutations (`mutations` is required for a model), and all its sources
  * return the same type. Missing authorization is checked with the rules
  * (check_auth.c).
+ *
+ * Then the names the whole schema puts on Query, Mutation and Subscription
+ * (custom operations, the operations each model generates, index query
+ * fields) must differ, and so must the input types that custom-type
+ * arguments become (T -> TInput) from every printed type.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "pluralize.h"
 #include "resolve.h"
 
 /* An operation needs a handler, and a pipeline's handlers are of one kind. */
@@ -169,9 +176,168 @@ static void check_operation(ds_resolver *r, ds_decl *op) {
     if (op->kind == DS_DECL_SUBSCRIPTION) check_sources(r, op);
 }
 
+/* ---- root fields ---- */
+
+/* A field of Query, Mutation or Subscription and what makes it. */
+typedef struct root_field {
+    int root;              /* 0 Query, 1 Mutation, 2 Subscription */
+    const char *name;
+    const char *maker;     /* "the custom query top", "model Post (its list query)" */
+    ds_span at;
+    size_t seq;
+} root_field;
+
+typedef struct root_list {
+    root_field *items;
+    size_t count, cap;
+} root_list;
+
+/* Add one root field. */
+static void add_root(ds_schema *s, root_list *l, int root, const char *name, const char *maker,
+                     ds_span at) {
+    root_field f = {root, name, maker, at, l->count};
+    DS_PUSH(&s->arena, l->items, l->count, l->cap, f);
+}
+
+/* Whether a model disables a generated operation (or its group). */
+static bool disabled(const ds_decl *m, const char *op, const char *group) {
+    for (size_t i = 0; i < m->disabled_ops.count; i++) {
+        const char *off = m->disabled_ops.items[i].text;
+        if (off && (strcmp(off, op) == 0 || strcmp(off, group) == 0)) return true;
+    }
+    return false;
+}
+
+/* The operations a model generates (as the model transformer names them). */
+static void add_model_roots(ds_schema *s, root_list *l, const ds_decl *m) {
+    static const char *const ops[] = {"get", "list", "create", "update", "delete",
+                                      "onCreate", "onUpdate", "onDelete"};
+    static const char *const groups[] = {"queries", "queries", "mutations", "mutations",
+                                         "mutations", "subscriptions", "subscriptions",
+                                         "subscriptions"};
+    const char *name = ds_capitalize(s, m->name.text);
+    for (int i = 0; i < 8; i++) {
+        if (disabled(m, ops[i], groups[i])) continue;
+        if (i >= 5 && disabled(m, ops[i - 3], groups[i - 3])) continue;
+        const char *field = ds_arena_printf(&s->arena, "%s%s", ops[i],
+                                            i == 1 ? ds_pluralize(&s->arena, name) : name);
+        add_root(s, l, i < 2 ? 0 : i < 5 ? 1 : 2, field,
+                 ds_arena_printf(&s->arena, "the %s operation that model %s generates", ops[i],
+                                 ds_decl_name(m)),
+                 m->name.span);
+    }
+}
+
+/* The query field an index makes, as data-schema names it, or NULL. */
+static const char *index_query_field(ds_schema *s, const ds_decl *m, const ds_index *x) {
+    if (x->query_field_null) return NULL;
+    if (x->query_field.text) return x->query_field.text;
+    const char *q = ds_arena_printf(&s->arena, "list%sBy%s", ds_capitalize(s, m->name.text),
+                                    ds_capitalize(s, x->field.text));
+    for (size_t i = 0; i < x->sort_keys.count; i++)
+        q = ds_arena_printf(&s->arena, "%sAnd%s", q, ds_capitalize(s, x->sort_keys.items[i].text));
+    return q;
+}
+
+/* Every root field of the schema. */
+static void collect_roots(ds_schema *s, root_list *l) {
+    for (size_t i = 0; i < s->decl_count; i++) {
+        const ds_decl *d = s->decls[i];
+        if (d->invalid || !d->name.text) continue;
+        if (d->kind >= DS_DECL_QUERY) {
+            add_root(s, l, d->kind == DS_DECL_QUERY ? 0 : d->kind == DS_DECL_MUTATION ? 1 : 2,
+                     d->name.text, ds_arena_printf(&s->arena, "the custom %s %s",
+                                                   ds_decl_kind_word(d), d->name.text),
+                     d->name.span);
+            continue;
+        }
+        if (d->kind != DS_DECL_MODEL) continue;
+        add_model_roots(s, l, d);
+        for (size_t k = 0; k < d->index_count; k++) {
+            const ds_index *x = &d->indexes[k];
+            const char *q = x->invalid || !x->field.text ? NULL : index_query_field(s, d, x);
+            if (q)
+                add_root(s, l, 0, q, ds_arena_printf(&s->arena, "an index of %s", d->name.text),
+                         x->span);
+        }
+    }
+}
+
+/* Order root fields by position, then by the order they were made. */
+static int compare_roots(const void *pa, const void *pb) {
+    const root_field *a = pa, *b = pb;
+    if (ds_span_before(a->at, b->at)) return -1;
+    if (ds_span_before(b->at, a->at)) return 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* No two makers put one field name on one root type. */
+static void check_root_fields(ds_resolver *r) {
+    static const char *const roots[] = {"Query", "Mutation", "Subscription"};
+    ds_schema *s = r->s;
+    root_list l = {0};
+    collect_roots(s, &l);
+    if (l.count) qsort(l.items, l.count, sizeof *l.items, compare_roots);
+    ds_symtab seen[3];
+    for (int i = 0; i < 3; i++) ds_symtab_init(&seen[i], &s->arena);
+    for (size_t i = 0; i < l.count; i++) {
+        root_field *f = &l.items[i];
+        root_field *first = ds_symtab_put(&seen[f->root], f->name, f);
+        if (!first) continue;
+        ds_diag *e = ds_error(s, f->at, DS_E_ROOT_FIELD_CLASH,
+                              "%s.%s is made twice: by %s and by %s", roots[f->root], f->name,
+                              first->maker, f->maker);
+        ds_note_at(s, e, first->at, "%s", first->maker);
+        ds_hint(s, e, "rename the custom operation or set the index's queryField, or disable "
+                      "the model's operation with disableOperations");
+    }
+}
+
+/* ---- input types ---- */
+
+/* The custom types an argument's type reaches become input types named
+ * TInput; none may be the name of a printed type. */
+static void check_inputs_of(ds_resolver *r, ds_field *arg, ds_decl *t, ds_symtab *seen) {
+    if (!t || t->invalid || t->kind != DS_DECL_TYPE || !t->name.text) return;
+    if (ds_symtab_put(seen, t->name.text, t)) return;
+    const char *input = ds_arena_printf(&r->s->arena, "%sInput", t->name.text);
+    ds_decl *other = ds_lookup_type(r, input);
+    if (other) {
+        ds_diag *e = ds_error(r->s, arg->type.span, DS_E_ROOT_FIELD_CLASH,
+                              "the argument %s makes the input type %s, which is also the name "
+                              "of the %s %s", arg->name.text, input, ds_decl_kind_word(other), input);
+        ds_note_at(r->s, e, ds_decl_name_span(other), "%s is named here", input);
+        ds_hint(r->s, e, "rename %s or %s", input, t->name.text);
+        return;
+    }
+    for (size_t i = 0; i < t->field_count; i++) {
+        ds_field *f = t->fields[i];
+        if (!f || f->invalid) continue;
+        check_inputs_of(r, arg, f->kind == DS_FIELD_REF ? f->type.target : f->inline_decl, seen);
+    }
+}
+
+/* The input types of every argument of every operation. */
+static void check_input_types(ds_resolver *r) {
+    ds_symtab seen;
+    ds_symtab_init(&seen, &r->s->arena);
+    for (size_t i = 0; i < r->s->decl_count; i++) {
+        ds_decl *op = r->s->decls[i];
+        if (op->kind < DS_DECL_QUERY || op->invalid) continue;
+        for (size_t k = 0; k < op->argument_count; k++) {
+            ds_field *a = op->arguments[k];
+            if (a && !a->invalid)
+                check_inputs_of(r, a, a->kind == DS_FIELD_REF ? a->type.target : a->inline_decl,
+                                &seen);
+        }
+    }
+}
+
 void ds_check_operations(ds_resolver *r) {
     for (size_t i = 0; i < r->s->decl_count; i++) {
         ds_decl *d = r->s->decls[i];
         if (d->kind >= DS_DECL_QUERY && !d->invalid && d->name.text) check_operation(r, d);
     }
+    check_root_fields(r);
+    check_input_types(r);
 }
