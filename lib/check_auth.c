@@ -107,15 +107,19 @@ static size_t rule_roles(ds_schema *s, const ds_rule *rule, const char **out, si
 
 /* ---- one rule on its own ---- */
 
+/* "a" or "an" before the name of an allow kind. */
+static const char *article(ds_allow a) {
+    return a == DS_ALLOW_OWNER || a == DS_ALLOW_AUTHENTICATED || a == DS_ALLOW_OWNER_DEFINED_IN ||
+                   a == DS_ALLOW_OWNERS_DEFINED_IN
+               ? "an"
+               : "a";
+}
+
 /* Report a key that this kind of rule does not take. */
 static void report_key(ds_resolver *r, const ds_rule *rule, ds_span at, const char *key,
                        const char *takes) {
-    ds_diag *e = ds_error(r->s, at, DS_E_AUTH_KEY, "%s applies to %s only; a%s %s rule takes no %s",
-                          key, takes, rule->allow == DS_ALLOW_OWNER ||
-                          rule->allow == DS_ALLOW_AUTHENTICATED ||
-                          rule->allow == DS_ALLOW_OWNER_DEFINED_IN ||
-                          rule->allow == DS_ALLOW_OWNERS_DEFINED_IN ? "n" : "",
-                          ds_allow_name(rule->allow), key);
+    ds_diag *e = ds_error(r->s, at, DS_E_AUTH_KEY, "%s applies to %s only; %s %s rule takes no %s",
+                          key, takes, article(rule->allow), ds_allow_name(rule->allow), key);
     if (strcmp(key, "identityClaim") == 0 && is_group_kind(rule->allow))
         ds_hint(r->s, e, "a group rule reads the groups from groupClaim");
     else
@@ -181,10 +185,8 @@ static bool check_required_keys(ds_resolver *r, const ds_rule *rule) {
     else if (is_defined_in(a) && !rule->field.text)
         missing = "the field that holds the owners or groups", example = "field: editors";
     if (!missing) return true;
-    ds_diag *e = ds_error(r->s, rule->allow_span, DS_E_AUTH_GROUPS, "a%s %s rule needs %s",
-                          a == DS_ALLOW_OWNER_DEFINED_IN || a == DS_ALLOW_OWNERS_DEFINED_IN ? "n"
-                                                                                            : "",
-                          ds_allow_name(a), missing);
+    ds_diag *e = ds_error(r->s, rule->allow_span, DS_E_AUTH_GROUPS, "%s %s rule needs %s",
+                          article(a), ds_allow_name(a), missing);
     ds_hint(r->s, e, "add `%s` to the rule", example);
     return false;
 }
@@ -623,7 +625,7 @@ static void check_directive_rules(ds_resolver *r, ds_decl *op, const ds_rules *r
         ds_span at = inherited ? op->name.span
                    : rule->provider != DS_PROVIDER_DEFAULT ? rule->provider_span : rule->allow_span;
         const char *target = custom_handler ? "its custom handler"
-                           : ds_arena_printf(&s->arena, "the custom type it returns");
+                                            : "the custom type it returns";
         ds_diag *e = ds_error(s, at, DS_E_AUTH_CUSTOM_HANDLER, "the %s %s cannot use this %s rule "
                               "for %s: %s", ds_decl_kind_word(op), ds_decl_name(op),
                               ds_allow_name(rule->allow), target, why);

@@ -549,6 +549,27 @@ START_TEST(operations_need_handler_returns_and_sources) {
 }
 END_TEST
 
+START_TEST(root_fields_and_inputs_are_unique) {
+    ds_schema *s = resolve(PUBLIC
+        "models:\n"
+        "  Category:\n"
+        "    fields: { name: string }\n"
+        "queries:\n"
+        "  listCategories: { returns: string, handler: { function: f } }\n");
+    expect_one_error(s, "DS0607", 6, "Query.listCategories", "model Category generates", NULL);
+    ds_schema_free(s);
+
+    s = resolve(PUBLIC
+        "types:\n"
+        "  Filter: { text: string }\n"
+        "  FilterInput: { x: string }\n"
+        "queries:\n"
+        "  search: { arguments: { f: Filter }, returns: string, handler: { function: f } }\n");
+    expect_one_error(s, "DS0607", 6, "input type FilterInput", NULL);
+    ds_schema_free(s);
+}
+END_TEST
+
 /* ---- defaults ---- */
 
 START_TEST(defaults_fit_their_types) {
@@ -627,6 +648,7 @@ int main(void) {
     tcase_add_test(tc, field_rules_and_required_fields);
     tcase_add_test(tc, operation_rules);
     tcase_add_test(tc, operations_need_handler_returns_and_sources);
+    tcase_add_test(tc, root_fields_and_inputs_are_unique);
     tcase_add_test(tc, defaults_fit_their_types);
     tcase_add_test(tc, unrelated_errors_are_all_reported_once);
     suite_add_tcase(suite, tc);
