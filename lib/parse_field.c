@@ -118,6 +118,8 @@ void ds_parse_enum_values(ds_parser *p, const ds_ynode *key, const ds_ynode *n, 
         out->invalid = true;
         return;
     }
+    ds_symtab seen;  /* value -> its first ds_ynode */
+    ds_symtab_init(&seen, &p->tmp);
     for (size_t i = 0; i < n->count; i++) {
         const ds_ynode *item = n->items[i];
         ds_name value;
@@ -136,9 +138,7 @@ void ds_parse_enum_values(ds_parser *p, const ds_ynode *key, const ds_ynode *n, 
             out->invalid = true;
             continue;
         }
-        const ds_name *first = NULL;
-        for (size_t j = 0; j < out->count && !first; j++)
-            if (strcmp(out->items[j].text, value.text) == 0) first = &out->items[j];
+        const ds_ynode *first = ds_symtab_put(&seen, value.text, (void *)item);
         if (first) {
             ds_diag *e = ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE,
                                         "the enum value %s is listed twice", value.text);

@@ -7,7 +7,6 @@
  * gives an empty value the span of its key so that errors about it point
  * at something visible.
  */
-#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -32,13 +31,15 @@ typedef struct loader {
     const ds_source *src;
     frame *stack;
     size_t depth, stack_cap;
+    bool bom;                  /* the file starts with a byte order mark */
     ds_symtab anchors;         /* anchor name -> anchor_slot* */
     size_t weight, budget;     /* nodes the document stands for so far; the most allowed */
     ds_ynode *root;
     int documents;
 } loader;
 
-/* A span from libyaml's 0-based marks. */
+/* A span from libyaml's 0-based marks. (libyaml's reader consumes a byte
+ * order mark, so its columns are those an editor shows.) */
 static ds_span span_of(const loader *l, yaml_mark_t start, yaml_mark_t end) {
     ds_span sp = {l->file, (uint32_t)start.line + 1, (uint32_t)start.column + 1,
                   (uint32_t)end.line + 1, (uint32_t)end.column + 1};
@@ -49,6 +50,14 @@ static ds_span span_of(const loader *l, yaml_mark_t start, yaml_mark_t end) {
 static ds_span point(const loader *l, uint32_t line, uint32_t col) {
     ds_span sp = {l->file, line, col, line, col + 1};
     return sp;
+}
+
+/* The length of the line break at d[i] (CR LF, LF or CR, as libyaml
+ * counts lines), or 0. */
+static size_t line_break(const unsigned char *d, size_t i, size_t len) {
+    if (d[i] == '\n') return 1;
+    if (d[i] == '\r') return i + 1 < len && d[i + 1] == '\n' ? 2 : 1;
+    return 0;
 }
 
 /* ---- encoding ---- */
@@ -112,27 +121,61 @@ static bool check_encoding(loader *l) {
                     (unsigned)cp & 0xFF);
             return false;
         }
-        i += n;
-        if (cp == '\n') line++, col = 1;
-        else col++;
+        size_t brk = line_break(d, i, len);
+        bool bom = i == 0 && cp == 0xFEFF;  /* takes no column */
+        if (brk) {
+            line++, col = 1, i += brk;
+        } else {
+            i += n;
+            if (!bom) col++;
+        }
     }
     return true;
 }
 
 /* ---- syntax errors ---- */
 
+/* The offset of the start of 1-based line in the source (its end when the
+ * file has fewer lines). */
+static size_t line_start(const loader *l, size_t line) {
+    const unsigned char *d = (const unsigned char *)l->src->data;
+    size_t len = l->src->len, i = 0;
+    if (l->bom) i = 3;
+    for (size_t at = 1; at < line && i < len;) {
+        size_t brk = line_break(d, i, len);
+        i += brk ? brk : 1;
+        at += brk != 0;
+    }
+    return i;
+}
+
 /* The byte at a 1-based line and column (characters) of the source, or 0. */
 static unsigned char byte_at(const loader *l, size_t line, size_t col) {
     const unsigned char *d = (const unsigned char *)l->src->data;
-    size_t len = l->src->len, i = 0;
-    for (size_t at = 1; at < line && i < len; i++)
-        if (d[i] == '\n') at++;
-    for (size_t c = 1; c < col && i < len && d[i] != '\n'; c++) {
+    size_t len = l->src->len, i = line_start(l, line);
+    for (size_t c = 1; c < col && i < len && !line_break(d, i, len); c++) {
         uint32_t cp;
         size_t n = decode_utf8(d, i, len, &cp);
         i += n ? n : 1;
     }
     return i < len ? d[i] : 0;
+}
+
+/* A point at libyaml's mark, moved back to the end of the last line when
+ * the mark is past the end of the file (libyaml puts the end of a stream
+ * without a final newline on a line the file does not have). */
+static ds_span mark_point(const loader *l, yaml_mark_t mark) {
+    const unsigned char *d = (const unsigned char *)l->src->data;
+    size_t len = l->src->len, line = mark.line + 1;
+    if (mark.line > 0 && line_start(l, line) >= len && len > 0 && !line_break(d, len - 1, len)) {
+        size_t i = line_start(l, --line), col = 1;
+        for (uint32_t cp; i < len; col++) {
+            size_t n = decode_utf8(d, i, len, &cp);
+            i += n ? n : 1;
+        }
+        return point(l, (uint32_t)line, (uint32_t)col);
+    }
+    return point(l, (uint32_t)line, (uint32_t)mark.column + 1);
 }
 
 /* Whether libyaml's problem (or context) text contains word. */
@@ -147,8 +190,7 @@ static void report_syntax(loader *l, const yaml_parser_t *p) {
         return;
     }
     const char *problem = p->problem ? p->problem : "unknown problem", *context = p->context;
-    ds_span at = point(l, (uint32_t)p->problem_mark.line + 1, (uint32_t)p->problem_mark.column + 1);
-    ds_span ctx = point(l, (uint32_t)p->context_mark.line + 1, (uint32_t)p->context_mark.column + 1);
+    ds_span at = mark_point(l, p->problem_mark), ctx = mark_point(l, p->context_mark);
     if (p->error == YAML_READER_ERROR) {
         ds_error(s, point(l, 1, 1), DS_E_ENCODING, "the file cannot be read: %s", problem);
         return;
@@ -426,6 +468,7 @@ bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root) {
     l.tmp = tmp;
     l.src = &s->sources[file];
     l.budget = DS_YAML_ALIAS_BUDGET + l.src->len;
+    l.bom = l.src->len >= 3 && memcmp(l.src->data, "\xef\xbb\xbf", 3) == 0;
     ds_symtab_init(&l.anchors, tmp);
     *root = NULL;
     if (!check_encoding(&l)) return false;
@@ -435,7 +478,6 @@ bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root) {
         return false;
     }
     yaml_parser_set_input_string(&parser, (const unsigned char *)l.src->data, l.src->len);
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
     int state = 1;
     while (state > 0) {
         yaml_event_t ev;

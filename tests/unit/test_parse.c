@@ -498,6 +498,13 @@ START_TEST(yaml_syntax_errors_point_where_the_construct_starts) {
     ds_schema_free(s);
     s = expect_one("a: 1\nb\n", DS_E_YAML_SYNTAX, 2, 1);
     ds_schema_free(s);
+    /* The end of a file without a final newline is on its last line. */
+    s = expect_one("models:\n  A: { fi", DS_E_YAML_SYNTAX, 2, 6);
+    const ds_diagnostic *d = ds_schema_diagnostic(s, 0);
+    ck_assert_uint_eq(d->note_count, 1);
+    ck_assert_uint_eq(d->notes[0].location.line, 2);
+    ck_assert_uint_eq(d->notes[0].location.column, 10);
+    ds_schema_free(s);
 }
 END_TEST
 
@@ -512,6 +519,15 @@ START_TEST(encoding_errors_are_located) {
     expect_diag(s, 0, DS_E_ENCODING, 2, 7);
     ds_schema_free(s);
     s = expect_one("a: \x01\n", DS_E_ENCODING, 1, 4);
+    ds_schema_free(s);
+    s = expect_one("\xef\xbb\xbfmodel: {}\n", DS_E_UNKNOWN_KEY, 1, 1); /* a BOM takes no column */
+    ds_schema_free(s);
+    s = expect_one("\xef\xbb\xbf\tmodels: {}\n", DS_E_YAML_SYNTAX, 1, 1);
+    ds_schema_free(s);
+    s = parse_ok("\xef\xbb\xbf" "authorization: [publicApiKey]\nmodels: { A: { fields: { a: id } } }\n");
+    ck_assert_uint_eq(s->decl_count, 1);
+    ds_schema_free(s);
+    s = expect_one("a: 1\rb: 2\r\nc: \x01\n", DS_E_ENCODING, 3, 4);  /* CR and CR LF end lines */
     ds_schema_free(s);
     s = expect_one("a: \xed\xa0\x80\n", DS_E_ENCODING, 1, 4); /* a UTF-16 surrogate */
     ds_schema_free(s);
