@@ -183,17 +183,25 @@ const ds_diagnostic *ds_schema_diagnostic(const ds_schema *cs, size_t index) {
 
 /* ---- rendering ---- */
 
+/* Length of the line break at data[i] (LF, CR LF or a lone CR, as libyaml
+   counts lines), or 0 when there is none. */
+static size_t line_break(const char *data, size_t len, size_t i) {
+    if (data[i] == '\n') return 1;
+    if (data[i] == '\r') return i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
+    return 0;
+}
+
 /* Index the line starts of a source once. */
 static void index_lines(ds_schema *s, ds_source *src) {
     if (src->line_starts) return;
     size_t count = 1;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->data[i] == '\n') count++;
+    for (size_t i = 0, n; i < src->len; i += n ? n : 1)
+        if ((n = line_break(src->data, src->len, i))) count++;
     src->line_starts = ds_arena_alloc(&s->arena, count * sizeof *src->line_starts);
     size_t k = 0;
     src->line_starts[k++] = 0;
-    for (size_t i = 0; i < src->len; i++)
-        if (src->data[i] == '\n') src->line_starts[k++] = i + 1;
+    for (size_t i = 0, n; i < src->len; i += n ? n : 1)
+        if ((n = line_break(src->data, src->len, i))) src->line_starts[k++] = i + n;
     src->line_count = count;
 }
 
@@ -206,8 +214,8 @@ const char *ds_schema_source_line(const ds_schema *cs, const char *file, unsigne
         index_lines(s, src);
         if (line == 0 || line > src->line_count) return NULL;
         size_t start = src->line_starts[line - 1];
-        size_t end = line < src->line_count ? src->line_starts[line] - 1 : src->len;
-        if (end > start && src->data[end - 1] == '\r') end--;
+        size_t end = line < src->line_count ? src->line_starts[line] : src->len;
+        while (end > start && (src->data[end - 1] == '\n' || src->data[end - 1] == '\r')) end--;
         *len = end - start;
         return src->data + start;
     }
@@ -222,33 +230,53 @@ static size_t utf8_len(unsigned char c) {
     return 1;
 }
 
-/* Print the source line and a caret line under columns [col, end_col). */
+/* Excerpts show at most this many characters of a line, around the caret. */
+#define EXCERPT_WIDTH 160
+
+/* Byte offset of character number ch (0-based) of text, or len. */
+static size_t char_offset(const char *text, size_t len, unsigned ch) {
+    size_t i = 0;
+    for (; i < len && ch > 0; ch--) i += utf8_len((unsigned char)text[i]);
+    return i < len ? i : len;
+}
+
+/* Number of characters in text. */
+static unsigned char_count(const char *text, size_t len) {
+    unsigned n = 0;
+    for (size_t i = 0; i < len; i += utf8_len((unsigned char)text[i])) n++;
+    return n;
+}
+
+/* Print the source line and a caret line under columns [col, end_col).
+   A line longer than EXCERPT_WIDTH shows a window around the caret, with
+   "..." where it was cut. */
 static void render_excerpt(ds_buf *b, const char *text, size_t len, unsigned line,
                            unsigned col, unsigned end_col, int color) {
+    unsigned chars = char_count(text, len), first = 0, last = chars;
+    if (chars > EXCERPT_WIDTH) {
+        first = col > EXCERPT_WIDTH / 3 ? col - 1 - EXCERPT_WIDTH / 3 : 0;
+        last = first + EXCERPT_WIDTH < chars ? first + EXCERPT_WIDTH : chars;
+    }
+    size_t from = char_offset(text, len, first), to = char_offset(text, len, last);
+    const char *cut_left = first > 0 ? "..." : "", *cut_right = last < chars ? "..." : "";
+
     char gutter[32];
     int width = snprintf(gutter, sizeof gutter, "%5u", line);
-    ds_buf_printf(b, "%s | ", gutter);
-    for (size_t i = 0; i < len; i++) {
+    ds_buf_printf(b, "%s | %s", gutter, cut_left);
+    for (size_t i = from; i < to; i++) {
         unsigned char c = (unsigned char)text[i];
         /* Control bytes would garble a terminal: show them as '?'. */
         ds_buf_putc(b, (c < 0x20 && c != '\t') || c == 0x7f ? '?' : (char)c);
     }
-    ds_buf_putc(b, '\n');
-    ds_buf_printf(b, "%*s | ", width, "");
+    ds_buf_printf(b, "%s\n%*s | %*s", cut_right, width, "", (int)strlen(cut_left), "");
     if (color) ds_buf_puts(b, "\033[1;32m");
-    unsigned ch = 1;
-    size_t i = 0;
-    while (i < len && ch < col) {
+    unsigned ch = first + 1;
+    for (size_t i = from; i < to && ch < col; i += utf8_len((unsigned char)text[i]), ch++)
         ds_buf_putc(b, text[i] == '\t' ? '\t' : ' ');
-        i += utf8_len((unsigned char)text[i]);
-        ch++;
-    }
     ds_buf_putc(b, '^');
-    /* Line length in characters bounds the underline. */
-    unsigned line_chars = ch;
-    for (size_t j = i; j < len; j += utf8_len((unsigned char)text[j])) line_chars++;
+    /* The underline stops at the span's end or the shown part of the line. */
     unsigned stop = end_col > col ? end_col : col + 1;
-    if (stop > line_chars) stop = line_chars > col ? line_chars : col + 1;
+    if (stop > last + 1) stop = last + 1 > col ? last + 1 : col + 1;
     for (unsigned c = col + 1; c < stop; c++) ds_buf_putc(b, '~');
     if (color) ds_buf_puts(b, "\033[0m");
     ds_buf_putc(b, '\n');

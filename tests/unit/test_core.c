@@ -124,6 +124,43 @@ START_TEST(caret_counts_characters_not_bytes) {
 }
 END_TEST
 
+START_TEST(long_lines_show_a_window_around_the_caret) {
+    char line[4000];
+    memset(line, 'a', sizeof line);
+    memcpy(line + 3000, ": strng", 7);
+    line[sizeof line - 1] = '\0';
+    ds_schema *s = schema_with("long.yaml", line);
+    ds_span at = {0, 1, 3003, 1, 3008};
+    char *text = ds_diagnostic_render(s, &ds_error(s, at, DS_E_BAD_VALUE, "bad")->pub, NULL);
+    ck_assert_uint_lt(strlen(text), 600);
+    ck_assert_ptr_nonnull(strstr(text, "    1 | ...aaa"));
+    ck_assert_ptr_nonnull(strstr(text, ": strngaaa"));
+    ck_assert_ptr_nonnull(strstr(text, "aaa...\n"));
+    /* The caret sits under the s of strng. */
+    const char *excerpt = strstr(text, "| ..."), *caret = strstr(text, "^~~~~\n");
+    const char *excerpt_line_start = excerpt, *caret_line_start = caret;
+    while (*(excerpt_line_start - 1) != '\n') excerpt_line_start--;
+    while (*(caret_line_start - 1) != '\n') caret_line_start--;
+    size_t s_at = (size_t)(strstr(excerpt, ": strng") + 2 - excerpt_line_start);
+    ck_assert_uint_eq((size_t)(caret - caret_line_start), s_at);
+    free(text);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(lone_cr_ends_a_line) {
+    ds_schema *s = schema_with("cr.yaml", "a: 1\rb: strng\r\nc: 3\n");
+    size_t len;
+    const char *text = ds_schema_source_line(s, "cr.yaml", 2, &len);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_int_eq((int)len, 8);
+    ck_assert_int_eq(strncmp(text, "b: strng", len), 0);
+    text = ds_schema_source_line(s, "cr.yaml", 3, &len);
+    ck_assert_int_eq(strncmp(text, "c: 3", len), 0);
+    ds_schema_free(s);
+}
+END_TEST
+
 START_TEST(every_code_is_unique) {
     const ds_diagnostic_kind *k = ds_diagnostic_kinds();
     for (size_t i = 0; k[i].code; i++) {
@@ -143,6 +180,8 @@ int main(void) {
     tcase_add_test(tc, diagnostics_sorted_and_rendered_with_caret);
     tcase_add_test(tc, error_cap_counts_but_drops);
     tcase_add_test(tc, caret_counts_characters_not_bytes);
+    tcase_add_test(tc, long_lines_show_a_window_around_the_caret);
+    tcase_add_test(tc, lone_cr_ends_a_line);
     tcase_add_test(tc, every_code_is_unique);
     suite_add_tcase(suite, tc);
     SRunner *runner = srunner_create(suite);
