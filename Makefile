@@ -96,7 +96,7 @@ golden: $(BUILD)/dschemac
 
 # make install into a scratch folder, then build a program against it.
 install-test: $(BUILD)/dschemac
-	@BUILD=$(BUILD) sh tests/install.sh
+	@BUILD=$(BUILD) TEST_LDFLAGS="$(LDFLAGS)" sh tests/install.sh
 
 # schemas/dschema.schema.json against the corpus (node + ajv; skipped without node).
 editor:
