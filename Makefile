@@ -135,6 +135,7 @@ install: $(BUILD)/dschemac $(BUILD)/libdschema.a $(BUILD)/$(SONAME) $(BUILD)/lib
 	install -m 644 lib/dschema.h $(DESTDIR)$(INCLUDEDIR)/dschema.h
 	install -m 644 man/dschemac.1 $(DESTDIR)$(MANDIR)/man1/dschemac.1
 	install -m 644 man/dschema.5 $(DESTDIR)$(MANDIR)/man5/dschema.5
+	install -m 644 man/dschema-json.5 $(DESTDIR)$(MANDIR)/man5/dschema-json.5
 	install -m 644 contrib/dschemac.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/dschemac
 
 uninstall:
@@ -142,6 +143,7 @@ uninstall:
 	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libdschema.so \
 	    $(DESTDIR)$(LIBDIR)/pkgconfig/libdschema.pc $(DESTDIR)$(INCLUDEDIR)/dschema.h \
 	    $(DESTDIR)$(MANDIR)/man1/dschemac.1 $(DESTDIR)$(MANDIR)/man5/dschema.5 \
+	    $(DESTDIR)$(MANDIR)/man5/dschema-json.5 \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/dschemac
 
 clean:

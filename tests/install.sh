@@ -16,7 +16,7 @@ make -s -C "$root" BUILD="${BUILD:-build}" PREFIX=$prefix DESTDIR="$dest" instal
     && ok || { bad "make install"; cat "$tmp/log"; }
 for f in bin/dschemac lib/libdschema.a lib/libdschema.so lib/libdschema.so.0 \
          lib/pkgconfig/libdschema.pc include/dschema.h share/man/man1/dschemac.1 \
-         share/man/man5/dschema.5 share/bash-completion/completions/dschemac; do
+         share/man/man5/dschema.5 share/man/man5/dschema-json.5 share/bash-completion/completions/dschemac; do
     [ -e "$dest$prefix/$f" ] && ok || bad "installed $f"
 done
 
