@@ -82,9 +82,14 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libdschema.a
+$(BUILD)/tests/support.o: tests/unit/support.c tests/unit/support.h lib/dschema.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(CHECK_CFLAGS) -o $@ $< $(BUILD)/libdschema.a $(LDLIBS_ALL) $(CHECK_LIBS)
+	$(CC) $(CFLAGS_ALL) $(CHECK_CFLAGS) -c $< -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/tests/support.o $(BUILD)/libdschema.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CHECK_CFLAGS) -o $@ $< $(BUILD)/tests/support.o $(BUILD)/libdschema.a \
+	    $(LDLIBS_ALL) $(CHECK_LIBS)
 
 # CK_FORK=no keeps valgrind and the sanitizers in one process.
 unit: $(UNIT_BIN)

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "symtab.h"
+#include "support.h"
 
 START_TEST(arena_vectors_survive_growth) {
     ds_arena a;
@@ -184,9 +185,5 @@ int main(void) {
     tcase_add_test(tc, lone_cr_ends_a_line);
     tcase_add_test(tc, every_code_is_unique);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(suite);
 }

@@ -8,24 +8,11 @@
 
 #include "dschema.h"
 #include "order.h"
-
-/* Parse and resolve yaml; print its diagnostics if it has errors. */
-static ds_schema *load(const char *yaml) {
-    ds_schema *s = ds_schema_new();
-    ds_schema_parse(s, "test.yaml", yaml, strlen(yaml));
-    if (ds_schema_resolve(s) != 0) {
-        for (size_t i = 0; i < ds_schema_diagnostic_count(s); i++) {
-            const ds_diagnostic *d = ds_schema_diagnostic(s, i);
-            fprintf(stderr, "test.yaml:%u:%u: %s\n", d->location.line, d->location.column,
-                    d->message);
-        }
-    }
-    return s;
-}
+#include "support.h"
 
 /* The SDL of yaml, or NULL when it does not compile; the caller frees. */
 static char *sdl(const char *yaml) {
-    ds_schema *s = load(yaml);
+    ds_schema *s = unit_load(yaml);
     char *out = NULL;
     size_t len = 0;
     ds_schema_emit(s, DS_FORMAT_GRAPHQL, &out, &len);
@@ -221,7 +208,7 @@ START_TEST(implicit_types_breadth_first) {
                        "      config:\n        customType:\n"
                        "          mode: { enum: [ECO] }\n"
                        "          limits: { customType: { max: float } }\n";
-    ds_schema *s = load(yaml);
+    ds_schema *s = unit_load(yaml);
     size_t n = 0;
     ds_out_type *t = ds_output_types(s, &n);
     const char *want[] = {"Dev", "Loc", "DevConfig", "LocMeta", "DevConfigMode",
@@ -251,7 +238,7 @@ START_TEST(operations_inputs_and_enums) {
         "      category: { enum: [BOOKS] }\n"
         "    returns: \"[string]\"\n"
         "    handler: [{ function: a }, { function: b }]\n";
-    ds_schema *s = load(yaml);
+    ds_schema *s = unit_load(yaml);
     size_t n = 0;
     ds_out_type *t = ds_output_types(s, &n);
     const char *want[] = {"Sort", "Range", "Filter", "SearchPageKind", "SearchCategory",
@@ -354,9 +341,5 @@ static Suite *emit_graphql_suite(void) {
 }
 
 int main(void) {
-    SRunner *sr = srunner_create(emit_graphql_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return unit_run(emit_graphql_suite());
 }

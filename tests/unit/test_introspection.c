@@ -11,58 +11,13 @@
 #include "arena.h"
 #include "dschema.h"
 #include "pluralize.h"
+#include "support.h"
 
 /* ----------------------------------------------------------------- helpers */
 
-/* The introspection text of a one-file schema; fails the test when the
- * schema has errors. The caller frees it. */
-static char *introspect(const char *yaml) {
-    ds_schema *s = ds_schema_new();
-    ds_schema_parse(s, "test.yaml", yaml, strlen(yaml));
-    ds_schema_resolve(s);
-    for (size_t i = 0; i < ds_schema_diagnostic_count(s); i++) {
-        const ds_diagnostic *d = ds_schema_diagnostic(s, i);
-        fprintf(stderr, "test.yaml:%u:%u: %s\n", d->location.line, d->location.column, d->message);
-    }
-    ck_assert_uint_eq(ds_schema_error_count(s), 0);
-    char *out = NULL;
-    size_t len = 0;
-    ck_assert_int_eq(ds_schema_emit(s, DS_FORMAT_INTROSPECTION, &out, &len), 0);
-    ds_schema_free(s);
-    return out;
-}
-
-/* The document of a one-file schema, parsed back. */
+/* The introspection document of a one-file schema. */
 static json_t *document(const char *yaml) {
-    char *text = introspect(yaml);
-    json_error_t error;
-    json_t *doc = json_loads(text, 0, &error);
-    ck_assert_msg(doc != NULL, "not JSON: %s", error.text);
-    free(text);
-    return doc;
-}
-
-/* The keys of an object, comma-separated, in document order (static buffer). */
-static const char *keys(json_t *object) {
-    static char buf[1024];
-    buf[0] = '\0';
-    const char *key;
-    json_t *value;
-    json_object_foreach(object, key, value) {
-        (void)value;
-        if (buf[0]) strcat(buf, ",");
-        strncat(buf, key, sizeof buf - strlen(buf) - 2);
-    }
-    return buf;
-}
-
-/* A value compact-printed, for comparisons (static buffer). */
-static const char *compact(json_t *value) {
-    static char buf[2048];
-    char *text = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
-    snprintf(buf, sizeof buf, "%s", text ? text : "(null)");
-    free(text);
-    return buf;
+    return unit_document(yaml, DS_FORMAT_INTROSPECTION);
 }
 
 /* doc.models[model].fields[field] */
@@ -191,11 +146,11 @@ END_TEST
 
 START_TEST(has_many_names_the_childs_composite_references) {
     json_t *doc = document(composite_schema);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Warehouse", "bins"), "association")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Warehouse", "bins"), "association")),
                      "{\"connectionType\":\"HAS_MANY\",\"associatedWith\":"
                      "[\"warehouseRegion\",\"warehouseCode\"]}");
     json_t *bins = field(doc, "Warehouse", "bins");
-    ck_assert_str_eq(compact(json_object_get(bins, "type")), "{\"model\":\"Bin\"}");
+    ck_assert_str_eq(unit_compact(json_object_get(bins, "type")), "{\"model\":\"Bin\"}");
     ck_assert(json_is_true(json_object_get(bins, "isArray")));
     ck_assert(json_is_true(json_object_get(bins, "isArrayNullable")));
     json_decref(doc);
@@ -204,7 +159,7 @@ END_TEST
 
 START_TEST(has_one_has_associated_with_and_empty_target_names) {
     json_t *doc = document(composite_schema);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Warehouse", "manager"), "association")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Warehouse", "manager"), "association")),
                      "{\"connectionType\":\"HAS_ONE\",\"associatedWith\":"
                      "[\"siteRegion\",\"siteCode\"],\"targetNames\":[]}");
     json_decref(doc);
@@ -213,10 +168,10 @@ END_TEST
 
 START_TEST(belongs_to_names_its_own_reference_fields) {
     json_t *doc = document(composite_schema);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Bin", "warehouse"), "association")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Bin", "warehouse"), "association")),
                      "{\"connectionType\":\"BELONGS_TO\",\"targetNames\":"
                      "[\"warehouseRegion\",\"warehouseCode\"]}");
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Manager", "site"), "association")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Manager", "site"), "association")),
                      "{\"connectionType\":\"BELONGS_TO\",\"targetNames\":[\"siteRegion\",\"siteCode\"]}");
     json_decref(doc);
 }
@@ -225,16 +180,16 @@ END_TEST
 START_TEST(composite_identifier_is_a_custom_primary_key) {
     json_t *doc = document(composite_schema);
     json_t *warehouse = json_object_get(json_object_get(doc, "models"), "Warehouse");
-    ck_assert_str_eq(compact(json_object_get(warehouse, "primaryKeyInfo")),
+    ck_assert_str_eq(unit_compact(json_object_get(warehouse, "primaryKeyInfo")),
                      "{\"isCustomPrimaryKey\":true,\"primaryKeyFieldName\":\"region\","
                      "\"sortKeyFieldNames\":[\"code\"]}");
-    ck_assert_str_eq(compact(json_array_get(attributes(doc, "Warehouse"), 1)),
+    ck_assert_str_eq(unit_compact(json_array_get(attributes(doc, "Warehouse"), 1)),
                      "{\"type\":\"key\",\"properties\":{\"fields\":[\"region\",\"code\"]}}");
     /* no implicit id on a model with its own identifier */
-    ck_assert_str_eq(keys(json_object_get(warehouse, "fields")),
+    ck_assert_str_eq(unit_keys(json_object_get(warehouse, "fields")),
                      "region,code,bins,manager,createdAt,updatedAt");
     json_t *bin = json_object_get(json_object_get(doc, "models"), "Bin");
-    ck_assert_str_eq(compact(json_object_get(bin, "primaryKeyInfo")),
+    ck_assert_str_eq(unit_compact(json_object_get(bin, "primaryKeyInfo")),
                      "{\"isCustomPrimaryKey\":false,\"primaryKeyFieldName\":\"id\","
                      "\"sortKeyFieldNames\":[]}");
     json_decref(doc);
@@ -248,7 +203,7 @@ START_TEST(one_way_has_many_gets_an_imputed_key) {
     json_t *doc = document(composite_schema);
     json_t *attrs = attributes(doc, "Folder");
     ck_assert_uint_eq(json_array_size(attrs), 3);
-    ck_assert_str_eq(compact(json_array_get(attrs, 1)),
+    ck_assert_str_eq(unit_compact(json_array_get(attrs, 1)),
                      "{\"type\":\"key\",\"properties\":{\"name\":\"gsi-Folder.children\","
                      "\"fields\":[\"parentId\"]}}");
     /* Bin's first field back to Warehouse is its belongsTo: no key */
@@ -260,23 +215,23 @@ END_TEST
 /* ---------------------------------------------------------------- key order */
 
 START_TEST(document_and_field_keys_in_generator_order) {
-    char *text = introspect(composite_schema);
+    char *text = unit_emit(composite_schema, DS_FORMAT_INTROSPECTION);
     const char *head = "{\n    \"version\": 1,\n    \"models\": {\n";
     ck_assert_msg(strncmp(text, head, strlen(head)) == 0, "4-space JSON.stringify layout");
     ck_assert_msg(text[strlen(text) - 1] == '}', "no final newline");
     free(text);
 
     json_t *doc = document(composite_schema);
-    ck_assert_str_eq(keys(doc), "version,models,enums,nonModels");
+    ck_assert_str_eq(unit_keys(doc), "version,models,enums,nonModels");
     json_t *bin = json_object_get(json_object_get(doc, "models"), "Bin");
-    ck_assert_str_eq(keys(bin), "name,fields,syncable,pluralName,attributes,primaryKeyInfo");
-    ck_assert_str_eq(keys(json_object_get(bin, "fields")),
+    ck_assert_str_eq(unit_keys(bin), "name,fields,syncable,pluralName,attributes,primaryKeyInfo");
+    ck_assert_str_eq(unit_keys(json_object_get(bin, "fields")),
                      "id,warehouseRegion,warehouseCode,warehouse,createdAt,updatedAt");
-    ck_assert_str_eq(keys(field(doc, "Bin", "warehouse")),
+    ck_assert_str_eq(unit_keys(field(doc, "Bin", "warehouse")),
                      "name,isArray,type,isRequired,attributes,association");
-    ck_assert_str_eq(keys(field(doc, "Warehouse", "bins")),
+    ck_assert_str_eq(unit_keys(field(doc, "Warehouse", "bins")),
                      "name,isArray,type,isRequired,attributes,isArrayNullable,association");
-    ck_assert_str_eq(keys(field(doc, "Bin", "createdAt")),
+    ck_assert_str_eq(unit_keys(field(doc, "Bin", "createdAt")),
                      "name,isArray,type,isRequired,attributes,isReadOnly");
     json_decref(doc);
 }
@@ -310,17 +265,17 @@ START_TEST(auth_rules_get_the_generators_defaults_in_its_order) {
     json_t *auth = json_array_get(attrs, json_array_size(attrs) - 1);
     ck_assert_str_eq(json_string_value(json_object_get(auth, "type")), "auth");
     json_t *rules = json_object_get(json_object_get(auth, "properties"), "rules");
-    ck_assert_str_eq(compact(json_array_get(rules, 0)),
+    ck_assert_str_eq(unit_compact(json_array_get(rules, 0)),
                      "{\"provider\":\"oidc\",\"ownerField\":\"owner\",\"allow\":\"owner\","
                      "\"operations\":[\"read\"],\"identityClaim\":\"sub\"}");
-    ck_assert_str_eq(compact(json_array_get(rules, 1)),
+    ck_assert_str_eq(unit_compact(json_array_get(rules, 1)),
                      "{\"groupClaim\":\"roles\",\"provider\":\"userPools\",\"allow\":\"groups\","
                      "\"groups\":[\"Admin\"],\"operations\":[\"create\",\"update\",\"delete\",\"read\"]}");
-    ck_assert_str_eq(compact(json_array_get(rules, 2)),
+    ck_assert_str_eq(unit_compact(json_array_get(rules, 2)),
                      "{\"groupClaim\":\"cognito:groups\",\"provider\":\"userPools\",\"allow\":\"groups\","
                      "\"groupsField\":\"teams\",\"groupField\":\"groups\","
                      "\"operations\":[\"create\",\"update\",\"delete\",\"read\"]}");
-    ck_assert_str_eq(compact(json_array_get(rules, 3)),
+    ck_assert_str_eq(unit_compact(json_array_get(rules, 3)),
                      "{\"allow\":\"private\",\"operations\":[\"create\",\"update\",\"delete\",\"read\"]}");
     json_decref(doc);
 }
@@ -330,13 +285,13 @@ START_TEST(index_keys_follow_field_order_with_default_names) {
     json_t *doc = document(misc_schema);
     json_t *attrs = attributes(doc, "Category");
     ck_assert_uint_eq(json_array_size(attrs), 5);
-    ck_assert_str_eq(compact(json_array_get(attrs, 1)),
+    ck_assert_str_eq(unit_compact(json_array_get(attrs, 1)),
                      "{\"type\":\"key\",\"properties\":{\"name\":\"categoriesByName\","
                      "\"queryField\":\"listCategoryByName\",\"fields\":[\"name\"]}}");
-    ck_assert_str_eq(compact(json_array_get(attrs, 2)),
+    ck_assert_str_eq(unit_compact(json_array_get(attrs, 2)),
                      "{\"type\":\"key\",\"properties\":{\"name\":\"categoriesByNameAndRank\","
                      "\"queryField\":\"listCategoryByNameAndRank\",\"fields\":[\"name\",\"rank\"]}}");
-    ck_assert_str_eq(compact(json_array_get(attrs, 3)),
+    ck_assert_str_eq(unit_compact(json_array_get(attrs, 3)),
                      "{\"type\":\"key\",\"properties\":{\"name\":\"byRank\",\"queryField\":null,"
                      "\"fields\":[\"rank\"]}}");
     json_decref(doc);
@@ -346,8 +301,8 @@ END_TEST
 START_TEST(declared_timestamp_stays_put_and_is_not_read_only) {
     json_t *doc = document(misc_schema);
     json_t *category = json_object_get(json_object_get(doc, "models"), "Category");
-    ck_assert_str_eq(keys(json_object_get(category, "fields")), "id,name,rank,stage,createdAt,updatedAt");
-    ck_assert_str_eq(compact(field(doc, "Category", "createdAt")),
+    ck_assert_str_eq(unit_keys(json_object_get(category, "fields")), "id,name,rank,stage,createdAt,updatedAt");
+    ck_assert_str_eq(unit_compact(field(doc, "Category", "createdAt")),
                      "{\"name\":\"createdAt\",\"isArray\":false,\"type\":\"AWSDateTime\","
                      "\"isRequired\":false,\"attributes\":[]}");
     ck_assert(json_is_true(json_object_get(field(doc, "Category", "updatedAt"), "isReadOnly")));
@@ -359,10 +314,10 @@ START_TEST(enum_values_keyed_by_constant_case) {
     /* inProgress and IN_PROGRESS share the key IN_PROGRESS; _2 and _10
      * have array-index keys, which JavaScript objects list first */
     json_t *doc = document(misc_schema);
-    ck_assert_str_eq(compact(json_object_get(json_object_get(doc, "enums"), "Stage")),
+    ck_assert_str_eq(unit_compact(json_object_get(json_object_get(doc, "enums"), "Stage")),
                      "{\"name\":\"Stage\",\"values\":[\"_2\",\"_10\",\"IN_PROGRESS\",\"done\","
                      "\"v2Beta\",\"HTTPServer\"]}");
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Category", "stage"), "type")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Category", "stage"), "type")),
                      "{\"enum\":\"Stage\"}");
     json_decref(doc);
 }
@@ -377,17 +332,17 @@ START_TEST(operations_and_inputs_after_the_types) {
                            "    arguments: { range: Range!, tags: \"[string!]\" }\n"
                            "    returns: \"[string]!\"\n"
                            "    handler: { function: searchFn }\n");
-    ck_assert_str_eq(keys(doc), "version,models,enums,nonModels,queries,inputs");
+    ck_assert_str_eq(unit_keys(doc), "version,models,enums,nonModels,queries,inputs");
     json_t *search = json_object_get(json_object_get(doc, "queries"), "search");
-    ck_assert_str_eq(compact(search),
+    ck_assert_str_eq(unit_compact(search),
                      "{\"name\":\"search\",\"isArray\":true,\"type\":\"String\",\"isRequired\":false,"
                      "\"isArrayNullable\":false,\"arguments\":{"
                      "\"range\":{\"name\":\"range\",\"isArray\":false,\"type\":{\"input\":\"RangeInput\"},"
                      "\"isRequired\":true},"
                      "\"tags\":{\"name\":\"tags\",\"isArray\":true,\"type\":\"String\",\"isRequired\":true,"
                      "\"isArrayNullable\":true}}}");
-    ck_assert_str_eq(keys(json_object_get(json_object_get(doc, "inputs"), "RangeInput")), "name,attributes");
-    ck_assert_str_eq(keys(json_object_get(doc, "nonModels")), "Range");
+    ck_assert_str_eq(unit_keys(json_object_get(json_object_get(doc, "inputs"), "RangeInput")), "name,attributes");
+    ck_assert_str_eq(unit_keys(json_object_get(doc, "nonModels")), "Range");
     json_decref(doc);
 }
 END_TEST
@@ -409,9 +364,5 @@ int main(void) {
     tcase_add_test(tc, enum_values_keyed_by_constant_case);
     tcase_add_test(tc, operations_and_inputs_after_the_types);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(suite);
 }

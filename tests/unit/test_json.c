@@ -6,60 +6,15 @@
 #include <string.h>
 
 #include "dschema.h"
+#include "support.h"
 
 /* ----------------------------------------------------------------- helpers */
 
-/* The -f json text of a one-file schema; fails the test when the schema
- * has errors. The caller frees it. */
-static char *emit(const char *yaml) {
-    ds_schema *s = ds_schema_new();
-    ds_schema_parse(s, "shop.yaml", yaml, strlen(yaml));
-    ds_schema_resolve(s);
-    for (size_t i = 0; i < ds_schema_diagnostic_count(s); i++) {
-        const ds_diagnostic *d = ds_schema_diagnostic(s, i);
-        fprintf(stderr, "shop.yaml:%u:%u: %s\n", d->location.line, d->location.column, d->message);
-    }
-    ck_assert_uint_eq(ds_schema_error_count(s), 0);
-    char *out = NULL;
-    size_t len = 0;
-    ck_assert_int_eq(ds_schema_emit(s, DS_FORMAT_JSON, &out, &len), 0);
-    ck_assert_uint_eq(strlen(out), len);
-    ds_schema_free(s);
-    return out;
-}
+/* The -f json document of a one-file schema. */
+static json_t *document(const char *yaml) { return unit_document(yaml, DS_FORMAT_JSON); }
 
-/* The document, parsed back. */
-static json_t *document(const char *yaml) {
-    char *text = emit(yaml);
-    json_error_t error;
-    json_t *doc = json_loads(text, 0, &error);
-    ck_assert_msg(doc != NULL, "not JSON: %s", error.text);
-    free(text);
-    return doc;
-}
-
-/* The keys of an object, comma-separated, in document order (static buffer). */
-static const char *keys(json_t *object) {
-    static char buf[1024];
-    buf[0] = '\0';
-    const char *key;
-    json_t *value;
-    json_object_foreach(object, key, value) {
-        (void)value;
-        if (buf[0]) strcat(buf, ",");
-        strncat(buf, key, sizeof buf - strlen(buf) - 2);
-    }
-    return buf;
-}
-
-/* A value compact-printed, for comparisons (static buffer). */
-static const char *compact(json_t *value) {
-    static char buf[2048];
-    char *text = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
-    snprintf(buf, sizeof buf, "%s", text ? text : "(null)");
-    free(text);
-    return buf;
-}
+/* The -f json text of a one-file schema; the caller frees it. */
+static char *unit_emit_json(const char *yaml) { return unit_emit(yaml, DS_FORMAT_JSON); }
 
 /* doc.models[model].fields[name] */
 static json_t *field(json_t *doc, const char *model, const char *name) {
@@ -98,8 +53,8 @@ static const char *const shop =
 /* ------------------------------------------------------------------ layout */
 
 START_TEST(two_space_indent_and_final_newline) {
-    char *text = emit(shop);
-    const char *head = "{\n  \"dschemaVersion\": 1,\n  \"files\": [\n    \"shop.yaml\"\n  ],\n";
+    char *text = unit_emit_json(shop);
+    const char *head = "{\n  \"dschemaVersion\": 1,\n  \"files\": [\n    \"test.yaml\"\n  ],\n";
     ck_assert_msg(strncmp(text, head, strlen(head)) == 0, "got: %.80s", text);
     size_t n = strlen(text);
     ck_assert(n > 2 && text[n - 1] == '\n' && text[n - 2] == '}');
@@ -109,11 +64,11 @@ END_TEST
 
 START_TEST(top_level_keys_in_a_fixed_order) {
     json_t *doc = document(shop);
-    ck_assert_str_eq(keys(doc), "dschemaVersion,files,authorization,models,enums,types,queries,"
+    ck_assert_str_eq(unit_keys(doc), "dschemaVersion,files,authorization,models,enums,types,queries,"
                                 "mutations,subscriptions");
     ck_assert_int_eq(json_integer_value(json_object_get(doc, "dschemaVersion")), DSCHEMA_JSON_VERSION);
-    ck_assert_str_eq(keys(json_object_get(doc, "models")), "Warehouse,Bin,Folder");
-    ck_assert_str_eq(keys(json_object_get(json_object_get(doc, "models"), "Bin")),
+    ck_assert_str_eq(unit_keys(json_object_get(doc, "models")), "Warehouse,Bin,Folder");
+    ck_assert_str_eq(unit_keys(json_object_get(json_object_get(doc, "models"), "Bin")),
                      "name,identifier,fields,secondaryIndexes,disabledOperations,authorization,"
                      "authorizationFrom,position");
     json_decref(doc);
@@ -124,16 +79,16 @@ END_TEST
 
 START_TEST(fields_carry_type_kind_default_and_position) {
     json_t *doc = document(shop);
-    ck_assert_str_eq(compact(field(doc, "Bin", "label")),
+    ck_assert_str_eq(unit_compact(field(doc, "Bin", "label")),
                      "{\"name\":\"label\",\"kind\":\"scalar\",\"type\":{\"name\":\"String\",\"kind\":\"scalar\","
                      "\"required\":false,\"list\":false,\"listRequired\":false,\"graphql\":\"String\"},"
                      "\"implicit\":false,\"default\":{\"kind\":\"string\",\"value\":\"spare\",\"text\":\"spare\","
-                     "\"position\":{\"file\":\"shop.yaml\",\"line\":13,\"column\":39}},\"authorization\":[],"
-                     "\"position\":{\"file\":\"shop.yaml\",\"line\":13,\"column\":7}}");
+                     "\"position\":{\"file\":\"test.yaml\",\"line\":13,\"column\":39}},\"authorization\":[],"
+                     "\"position\":{\"file\":\"test.yaml\",\"line\":13,\"column\":7}}");
     json_t *capacity = json_object_get(field(doc, "Bin", "capacity"), "default");
     ck_assert_str_eq(json_string_value(json_object_get(capacity, "kind")), "float");
     ck_assert(json_real_value(json_object_get(capacity, "value")) == 2.5);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Warehouse", "region"), "type")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Warehouse", "region"), "type")),
                      "{\"name\":\"String\",\"kind\":\"scalar\",\"required\":true,\"list\":false,"
                      "\"listRequired\":false,\"graphql\":\"String!\"}");
     json_decref(doc);
@@ -143,15 +98,15 @@ END_TEST
 START_TEST(implicit_id_and_identifier) {
     json_t *doc = document(shop);
     json_t *bin = json_object_get(json_object_get(doc, "models"), "Bin");
-    ck_assert_str_eq(compact(json_object_get(bin, "identifier")), "[\"id\"]");
-    ck_assert_str_eq(keys(json_object_get(bin, "fields")),
+    ck_assert_str_eq(unit_compact(json_object_get(bin, "identifier")), "[\"id\"]");
+    ck_assert_str_eq(unit_keys(json_object_get(bin, "fields")),
                      "id,label,size,capacity,warehouseRegion,warehouseCode,warehouse");
     json_t *id = field(doc, "Bin", "id");
     ck_assert(json_is_true(json_object_get(id, "implicit")));
     ck_assert(json_is_null(json_object_get(id, "position")));
     ck_assert_str_eq(json_string_value(json_object_get(json_object_get(id, "type"), "graphql")), "ID!");
     json_t *warehouse = json_object_get(json_object_get(doc, "models"), "Warehouse");
-    ck_assert_str_eq(compact(json_object_get(warehouse, "identifier")), "[\"region\",\"code\"]");
+    ck_assert_str_eq(unit_compact(json_object_get(warehouse, "identifier")), "[\"region\",\"code\"]");
     ck_assert_ptr_null(json_object_get(json_object_get(warehouse, "fields"), "id"));
     json_decref(doc);
 }
@@ -159,14 +114,14 @@ END_TEST
 
 START_TEST(inline_enum_is_an_implicit_enum_with_its_origin) {
     json_t *doc = document(shop);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Bin", "size"), "type")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Bin", "size"), "type")),
                      "{\"name\":\"BinSize\",\"kind\":\"enum\",\"required\":false,\"list\":false,"
                      "\"listRequired\":false,\"graphql\":\"BinSize\"}");
     json_t *e = json_object_get(json_object_get(doc, "enums"), "BinSize");
-    ck_assert_str_eq(compact(e),
+    ck_assert_str_eq(unit_compact(e),
                      "{\"name\":\"BinSize\",\"implicit\":true,\"origin\":{\"kind\":\"model\",\"name\":\"Bin\","
                      "\"field\":\"size\"},\"values\":[\"SMALL\",\"LARGE\"],"
-                     "\"position\":{\"file\":\"shop.yaml\",\"line\":14,\"column\":7}}");
+                     "\"position\":{\"file\":\"test.yaml\",\"line\":14,\"column\":7}}");
     json_decref(doc);
 }
 END_TEST
@@ -174,8 +129,8 @@ END_TEST
 START_TEST(rules_say_where_they_come_from) {
     json_t *doc = document(shop);
     json_t *models = json_object_get(doc, "models");
-    ck_assert_str_eq(compact(json_object_get(doc, "authorization")),
-                     "[{\"allow\":\"publicApiKey\",\"position\":{\"file\":\"shop.yaml\",\"line\":2,\"column\":5}}]");
+    ck_assert_str_eq(unit_compact(json_object_get(doc, "authorization")),
+                     "[{\"allow\":\"publicApiKey\",\"position\":{\"file\":\"test.yaml\",\"line\":2,\"column\":5}}]");
     json_t *bin = json_object_get(models, "Bin");
     ck_assert_str_eq(json_string_value(json_object_get(bin, "authorizationFrom")), "model");
     ck_assert_str_eq(json_string_value(json_object_get(
@@ -192,7 +147,7 @@ END_TEST
 
 START_TEST(has_many_resolved_to_child_and_counterpart) {
     json_t *doc = document(shop);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Warehouse", "bins"), "relationship")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Warehouse", "bins"), "relationship")),
                      "{\"kind\":\"hasMany\",\"relatedModel\":\"Bin\","
                      "\"references\":[\"warehouseRegion\",\"warehouseCode\"],"
                      "\"counterpart\":{\"model\":\"Bin\",\"field\":\"warehouse\"},"
@@ -206,7 +161,7 @@ END_TEST
 
 START_TEST(belongs_to_resolved_to_parent_identifier) {
     json_t *doc = document(shop);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Bin", "warehouse"), "relationship")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Bin", "warehouse"), "relationship")),
                      "{\"kind\":\"belongsTo\",\"relatedModel\":\"Warehouse\","
                      "\"references\":[\"warehouseRegion\",\"warehouseCode\"],"
                      "\"counterpart\":{\"model\":\"Warehouse\",\"field\":\"bins\"},"
@@ -218,12 +173,12 @@ END_TEST
 
 START_TEST(self_relationship_pairs_parent_and_children) {
     json_t *doc = document(shop);
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Folder", "parent"), "relationship")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Folder", "parent"), "relationship")),
                      "{\"kind\":\"belongsTo\",\"relatedModel\":\"Folder\",\"references\":[\"parentId\"],"
                      "\"counterpart\":{\"model\":\"Folder\",\"field\":\"children\"},"
                      "\"parent\":{\"model\":\"Folder\",\"identifier\":[\"id\"]},"
                      "\"child\":{\"model\":\"Folder\",\"fields\":[\"parentId\"]}}");
-    ck_assert_str_eq(compact(json_object_get(json_object_get(field(doc, "Folder", "children"),
+    ck_assert_str_eq(unit_compact(json_object_get(json_object_get(field(doc, "Folder", "children"),
                                                              "relationship"),
                                              "counterpart")),
                      "{\"model\":\"Folder\",\"field\":\"parent\"}");
@@ -253,13 +208,13 @@ START_TEST(has_one_and_operations) {
                            "  onCart:\n"
                            "    for: { model: Cart, mutations: [update, delete] }\n"
                            "    handler: { custom: { entry: ./onCart.js } }\n");
-    ck_assert_str_eq(compact(json_object_get(field(doc, "Customer", "cart"), "relationship")),
+    ck_assert_str_eq(unit_compact(json_object_get(field(doc, "Customer", "cart"), "relationship")),
                      "{\"kind\":\"hasOne\",\"relatedModel\":\"Cart\",\"references\":[\"customerId\"],"
                      "\"counterpart\":{\"model\":\"Cart\",\"field\":\"customer\"},"
                      "\"parent\":{\"model\":\"Customer\",\"identifier\":[\"id\"]},"
                      "\"child\":{\"model\":\"Cart\",\"fields\":[\"customerId\"]}}");
     json_t *empty = json_object_get(json_object_get(doc, "mutations"), "emptyCart");
-    ck_assert_str_eq(keys(empty), "name,arguments,returns,handlers,authorization,authorizationFrom,position");
+    ck_assert_str_eq(unit_keys(empty), "name,arguments,returns,handlers,authorization,authorizationFrom,position");
     ck_assert_str_eq(json_string_value(json_object_get(json_object_get(json_object_get(empty, "returns"),
                                                                        "type"),
                                                        "name")),
@@ -269,14 +224,14 @@ START_TEST(has_one_and_operations) {
                          "kind")),
                      "mutation");
     json_t *on_empty = json_object_get(json_object_get(doc, "subscriptions"), "onEmpty");
-    ck_assert_str_eq(compact(json_object_get(on_empty, "mutations")), "[\"emptyCart\"]");
+    ck_assert_str_eq(unit_compact(json_object_get(on_empty, "mutations")), "[\"emptyCart\"]");
     ck_assert_str_eq(json_string_value(json_object_get(json_object_get(json_object_get(on_empty, "returns"),
                                                                        "type"),
                                                        "name")),
                      "EmptyCartReturnType");
     json_t *on_cart = json_object_get(json_object_get(doc, "subscriptions"), "onCart");
-    ck_assert_str_eq(compact(json_object_get(on_cart, "mutations")), "[\"updateCart\",\"deleteCart\"]");
-    ck_assert_str_eq(compact(json_object_get(json_object_get(on_cart, "returns"), "type")),
+    ck_assert_str_eq(unit_compact(json_object_get(on_cart, "mutations")), "[\"updateCart\",\"deleteCart\"]");
+    ck_assert_str_eq(unit_compact(json_object_get(json_object_get(on_cart, "returns"), "type")),
                      "{\"name\":\"Cart\",\"kind\":\"model\",\"required\":false,\"list\":false,"
                      "\"listRequired\":false,\"graphql\":\"Cart\"}");
     json_decref(doc);
@@ -297,9 +252,5 @@ int main(void) {
     tcase_add_test(tc, self_relationship_pairs_parent_and_children);
     tcase_add_test(tc, has_one_and_operations);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(suite);
 }

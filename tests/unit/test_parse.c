@@ -10,6 +10,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "yaml_tree.h"
+#include "support.h"
 
 /* A schema holding the declarations of yaml (parsed, not resolved). */
 static ds_schema *parse(const char *yaml) {
@@ -856,9 +857,5 @@ int main(void) {
     tcase_add_test(diags, every_error_of_a_file_is_reported);
     tcase_add_test(diags, errors_inside_an_alias_are_reported_once);
     suite_add_tcase(suite, diags);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(suite);
 }
