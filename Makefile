@@ -33,7 +33,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -Ilib
 LDLIBS_ALL = $(PKG_LIBS) $(LDLIBS)
 
-.PHONY: all deps example check unit golden cli install-test editor json-schema asan ubsan leakcheck install uninstall clean
+.PHONY: all deps example check unit golden cli install-test editor json-schema docs asan ubsan leakcheck install uninstall clean
 
 all: $(BUILD)/dschemac
 
@@ -74,7 +74,7 @@ example: $(BUILD)/dschemac
 
 # Every test: unit tests, the golden conformance and diagnostics suites,
 # the command-line tests, and whatever the fragments in mk/ add.
-check: unit golden cli install-test editor json-schema
+check: unit golden cli install-test editor json-schema docs
 
 # Unit tests: one Check program per tests/unit/test_*.c.
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -110,6 +110,11 @@ editor:
 # -f json of every valid corpus case against schemas/dschema-output.schema.json.
 json-schema: $(BUILD)/dschemac
 	@DSCHEMAC="$(TEST_WRAPPER) $(abspath $(BUILD))/dschemac" python3 tests/json_schema.py
+
+# Man pages render cleanly and list every diagnostic code; SARIF output has the
+# shape GitHub code scanning reads.
+docs: $(BUILD)/dschemac
+	@DSCHEMAC="$(TEST_WRAPPER) $(abspath $(BUILD))/dschemac" sh tests/docs.sh
 
 # The command line: options, files, exit codes.
 cli: $(BUILD)/dschemac

@@ -121,7 +121,7 @@ static void report_key(ds_resolver *r, const ds_rule *rule, ds_span at, const ch
     ds_diag *e = ds_error(r->s, at, DS_E_AUTH_KEY, "%s applies to %s only; %s %s rule takes no %s",
                           key, takes, article(rule->allow), ds_allow_name(rule->allow), key);
     if (strcmp(key, "identityClaim") == 0 && is_group_kind(rule->allow))
-        ds_hint(r->s, e, "a group rule reads the groups from groupClaim");
+        ds_hint(r->s, e, "to read the groups from another claim, write `groupClaim: ...`");
     else
         ds_hint(r->s, e, "remove %s from this rule", key);
 }
@@ -183,7 +183,14 @@ static bool check_required_keys(ds_resolver *r, const ds_rule *rule) {
     else if (a == DS_ALLOW_GROUP && !rule->group.text)
         missing = "a group", example = "group: Admin";
     else if (is_defined_in(a) && !rule->field.text)
-        missing = "the field that holds the owners or groups", example = "field: editors";
+        missing = a == DS_ALLOW_OWNER_DEFINED_IN    ? "the field that holds the owner"
+                : a == DS_ALLOW_OWNERS_DEFINED_IN   ? "the field that holds the owners"
+                : a == DS_ALLOW_GROUP_DEFINED_IN    ? "the field that holds the group"
+                                                    : "the field that holds the groups",
+        example = a == DS_ALLOW_OWNER_DEFINED_IN    ? "field: author"
+                : a == DS_ALLOW_OWNERS_DEFINED_IN   ? "field: editors"
+                : a == DS_ALLOW_GROUP_DEFINED_IN    ? "field: team"
+                                                    : "field: teams";
     if (!missing) return true;
     ds_diag *e = ds_error(r->s, rule->allow_span, DS_E_AUTH_GROUPS, "%s %s rule needs %s",
                           article(a), ds_allow_name(a), missing);
@@ -216,7 +223,7 @@ static bool check_to(ds_resolver *r, const ds_rule *rule) {
     unsigned seen = 0;
     if (rule->to.present && rule->to.count == 0) {
         ds_diag *e = ds_error(r->s, rule->to.span, DS_E_AUTH_TO, "an empty to list grants nothing");
-        ds_hint(r->s, e, "list the operations the rule grants, or remove to to grant all");
+        ds_hint(r->s, e, "list the operations the rule grants, or remove `to` to grant them all");
         return false;
     }
     for (size_t i = 0; i < rule->to.count; i++) {
@@ -225,39 +232,53 @@ static bool check_to(ds_resolver *r, const ds_rule *rule) {
             seen |= bit;
             continue;
         }
-        ds_diag *e = ds_error(r->s, rule->to.items[i].span, DS_E_AUTH_TO,
-                              "%s overlaps an operation listed before it (read stands for get, "
-                              "list, sync, listen and search)", rule->to.items[i].text);
-        ds_hint(r->s, e, "list each operation once; use read alone for all reads");
+        const ds_name *later = &rule->to.items[i], *earlier = later;
+        for (size_t j = 0; j < i; j++)
+            if (op_bit(rule->to.items[j].text) & bit) earlier = &rule->to.items[j];
+        bool read_later = strcmp(later->text, "read") == 0;
+        ds_diag *e = ds_error(r->s, later->span, DS_E_AUTH_TO,
+                              read_later ? "read grants %s again (read stands for get, list, "
+                                           "sync, listen and search)"
+                                         : "%s is already granted by read (read stands for get, "
+                                           "list, sync, listen and search)",
+                              read_later ? earlier->text : later->text);
+        if (earlier != later)
+            ds_note_at(r->s, e, earlier->span, "%s is listed here", earlier->text);
+        ds_hint(r->s, e, "write read alone for all reads, or the read operations one by one");
         return false;
     }
     return true;
 }
 
 /* The limits of custom operations: no to, no owner or *DefinedIn rules. */
-static bool check_operation_rule(ds_resolver *r, const ds_rule *rule) {
+static bool check_operation_rule(ds_resolver *r, const ds_rule *rule, const ds_decl *op) {
     if (is_owner_kind(rule->allow) || is_defined_in(rule->allow)) {
         ds_diag *e = ds_error(r->s, rule->allow_span, DS_E_AUTH_OPERATION_RULE,
-                              "custom operations cannot use %s rules", ds_allow_name(rule->allow));
+                              "the %s %s cannot use %s %s rule: a custom operation has no %s "
+                              "field to check", ds_decl_kind_word(op), ds_decl_name(op),
+                              article(rule->allow), ds_allow_name(rule->allow),
+                              is_owner_kind(rule->allow) ? "owner" : "group");
         ds_hint(r->s, e, "use publicApiKey, guest, authenticated, group, groups or custom; "
                          "check ownership inside the handler");
         return false;
     }
     if (rule->to.present) {
         ds_diag *e = ds_error(r->s, rule->to.span, DS_E_AUTH_OPERATION_RULE,
-                              "rules on custom operations take no to list");
-        ds_hint(r->s, e, "remove to: a rule on an operation grants calling it");
+                              "the rules of the %s %s take no to list: a rule on an operation "
+                              "grants calling it", ds_decl_kind_word(op), ds_decl_name(op));
+        ds_hint(r->s, e, "remove to");
         return false;
     }
     return true;
 }
 
-/* Check one rule on its own; marks it invalid when it is wrong. */
-static void check_rule(ds_resolver *r, ds_rule *rule, rule_level level) {
+/* Check one rule on its own; marks it invalid when it is wrong. op is the
+ * operation whose rule it is (LEVEL_OPERATION). */
+static void check_rule(ds_resolver *r, ds_rule *rule, rule_level level, const ds_decl *op) {
     if (rule->invalid) return;
     bool ok = check_provider(r, rule) && check_keys_of_kind(r, rule) &&
               check_required_keys(r, rule) && check_to(r, rule) &&
-              (level != LEVEL_OPERATION || check_operation_rule(r, rule));
+              (level != LEVEL_OPERATION || check_operation_rule(r, rule, op));
     if (!ok) rule->invalid = true;
 }
 
@@ -280,7 +301,7 @@ static void check_duplicates(ds_resolver *r, ds_rules *rules) {
                                       : "this %s rule repeats an earlier rule of the list",
                                   ds_allow_name(rule->allow));
             if (first != rule) ds_note_at(s, e, first->span, "the earlier rule");
-            ds_hint(s, e, "list each rule once (the transformer makes one role of both: %s)",
+            ds_hint(s, e, "remove one of them: the transformer makes the same role of both (%s)",
                     roles[k]);
             rule->invalid = true;
             break;
@@ -289,8 +310,8 @@ static void check_duplicates(ds_resolver *r, ds_rules *rules) {
 }
 
 /* Check every rule of a list, then the list. */
-static void check_rules(ds_resolver *r, ds_rules *rules, rule_level level) {
-    for (size_t i = 0; i < rules->count; i++) check_rule(r, &rules->items[i], level);
+static void check_rules(ds_resolver *r, ds_rules *rules, rule_level level, const ds_decl *op) {
+    for (size_t i = 0; i < rules->count; i++) check_rule(r, &rules->items[i], level, op);
     check_duplicates(r, rules);
 }
 
@@ -357,6 +378,8 @@ static void warn_field_case(ds_resolver *r, ds_decl *m, const ds_rule *rule, con
                                 "are case-sensitive, so %s is added as another field",
                                 ds_allow_name(rule->allow), name, ds_decl_name(m), f->name.text, name);
         ds_note_at(r->s, w, f->name.span, "%s is declared here", f->name.text);
+        ds_hint(r->s, w, "rename %s to %s if it is meant to hold the %s, or remove it",
+                f->name.text, name, is_group_kind(rule->allow) ? "groups" : "owner");
         return;
     }
 }
@@ -499,6 +522,19 @@ static bool subscriptions_off(const ds_decl *m) {
     return false;
 }
 
+/* A rule like rule that grants read only, as YAML, for hints: "`{ allow:
+ * authenticated, to: [read] }`"; for rules with more keys, words. */
+static const char *read_rule_example(ds_schema *s, const ds_rule *rule) {
+    if (rule->allow == DS_ALLOW_GROUP || rule->allow == DS_ALLOW_GROUPS ||
+        is_defined_in(rule->allow) || rule->identity_claim.text)
+        return ds_arena_printf(&s->arena, "a copy of the %s rule with `to: [read]`",
+                               ds_allow_name(rule->allow));
+    if (rule->provider != DS_PROVIDER_DEFAULT)
+        return ds_arena_printf(&s->arena, "`{ allow: %s, provider: %s, to: [read] }`",
+                               ds_allow_name(rule->allow), ds_provider_name(rule->provider));
+    return ds_arena_printf(&s->arena, "`{ allow: %s, to: [read] }`", ds_allow_name(rule->allow));
+}
+
 /* Report a required field that a role reading the model cannot read. */
 static void report_unreadable(ds_resolver *r, ds_decl *m, ds_field *f, const access_matrix *acm,
                               size_t role, ds_symtab *reported) {
@@ -511,11 +547,13 @@ static void report_unreadable(ds_resolver *r, ds_decl *m, ds_field *f, const acc
                               "%s read it; the %s rule cannot", ds_decl_name(m), f->name.text,
                               ds_decl_name(m), ds_allow_name(origin->allow));
         ds_note_at(s, e, origin->span, "this rule can read %s", ds_decl_name(m));
-        ds_hint(s, e, "add a rule with read access for it to %s's rules, or make %s nullable",
+        ds_hint(s, e, "add %s to %s's rules, or make %s nullable", read_rule_example(s, origin),
                 f->name.text, f->name.text);
         return;
     }
-    if (ds_symtab_put(reported, acm->roles[role], (void *)origin)) return;
+    const char *key = ds_arena_printf(&s->arena, "%u:%u:%u", origin->span.file,
+                                      origin->span.line, origin->span.col);
+    if (ds_symtab_put(reported, key, (void *)origin)) return;
     ds_diag *e = ds_error(s, origin->span, DS_E_AUTH_FIELD_RULES,
                           "this field rule grants access that %s's rules do not, so %s's required "
                           "field %s cannot be read by it", ds_decl_name(m), ds_decl_name(m),
@@ -525,11 +563,27 @@ static void report_unreadable(ds_resolver *r, ds_decl *m, ds_field *f, const acc
                   "%s's rules too, or make the required fields nullable", ds_decl_name(m));
 }
 
+/* Whether a rule of m or of its fields is broken (reported): the access
+ * matrix would then be guessed, and its errors a cascade. */
+static bool rules_broken(const ds_schema *s, const ds_decl *m) {
+    const ds_rules *rules = ds_effective_rules(s, m);
+    bool broken = rules->invalid || m->auth.invalid;
+    for (size_t i = 0; i < rules->count; i++) broken = broken || rules->items[i].invalid;
+    for (size_t f = 0; f < m->field_count; f++) {
+        const ds_field *field = m->fields[f];
+        if (!field) continue;
+        broken = broken || field->auth.invalid;
+        for (size_t i = 0; i < field->auth.count; i++)
+            broken = broken || field->auth.items[i].invalid;
+    }
+    return broken;
+}
+
 /* Every role that can read the model can read each of its required fields. */
 static void check_required_fields(ds_resolver *r, ds_decl *m) {
     bool any = false;
     for (size_t i = 0; i < m->field_count; i++) any = any || (m->fields[i] && m->fields[i]->auth.count);
-    if (!any || subscriptions_off(m)) return;
+    if (!any || subscriptions_off(m) || rules_broken(r->s, m)) return;
     access_matrix acm = {0};
     build_matrix(r->s, m, &acm);
     ds_symtab reported;
@@ -550,12 +604,13 @@ static void check_required_fields(ds_resolver *r, ds_decl *m) {
 /* A model's rules, its fields' rules, and what they imply. */
 static void check_model(ds_resolver *r, ds_decl *m) {
     ds_schema *s = r->s;
-    check_rules(r, &m->auth, LEVEL_MODEL);
+    check_rules(r, &m->auth, LEVEL_MODEL, NULL);
     for (size_t i = 0; i < m->field_count; i++)
-        if (m->fields[i]) check_rules(r, &m->fields[i]->auth, LEVEL_FIELD);
+        if (m->fields[i]) check_rules(r, &m->fields[i]->auth, LEVEL_FIELD, NULL);
     if (m->auth.count == 0 && s->auth.count == 0 && !m->auth.invalid && !s->auth.invalid) {
         ds_diag *e = ds_error(s, m->name.span, DS_E_AUTH_MISSING,
-                              "model %s has no authorization rules and the schema declares none",
+                              "the model %s has no authorization rules, and the schema has none "
+                              "to fall back on",
                               ds_decl_name(m));
         ds_hint(s, e, "add `authorization: [publicApiKey]` (or other rules) to %s, or schema "
                       "rules at the top level", ds_decl_name(m));
@@ -571,10 +626,13 @@ static void check_type_fields(ds_resolver *r, ds_decl *t) {
     for (size_t i = 0; i < t->field_count; i++) {
         ds_field *f = t->fields[i];
         if (!f || f->auth.count == 0) continue;
-        check_rules(r, &f->auth, LEVEL_TYPE_FIELD);
-        ds_warning(r->s, f->auth.span.line ? f->auth.span : f->name.span, DS_W_FIELD_AUTH_IGNORED,
-                   "rules on the custom type field %s are not printed: data-schema drops field "
-                   "rules in custom types", f->name.text ? f->name.text : "?");
+        check_rules(r, &f->auth, LEVEL_TYPE_FIELD, NULL);
+        ds_diag *w = ds_warning(r->s, f->auth.span.line ? f->auth.span : f->name.span,
+                                DS_W_FIELD_AUTH_IGNORED, "the rules of %s are not printed: "
+                                "data-schema drops field rules in custom types",
+                                ds_field_where(r->s, f));
+        ds_hint(r->s, w, "remove them: the fields of a custom type are protected by the rules of "
+                         "the model or operation that uses the type");
     }
 }
 
@@ -603,12 +661,12 @@ static const char *directive_problem(const ds_rule *rule, bool custom_handler) {
     if (custom_handler && (rule->allow == DS_ALLOW_GUEST ||
                            (rule->allow == DS_ALLOW_AUTHENTICATED &&
                             rule->provider == DS_PROVIDER_IDENTITY_POOL)))
-        return "identity pool (IAM) access is not supported for operations with a custom handler";
+        return "data-schema does not support identity pool (IAM) rules with a custom handler";
     if (is_owner_kind(rule->allow) || rule->allow == DS_ALLOW_GROUP_DEFINED_IN ||
         rule->allow == DS_ALLOW_GROUPS_DEFINED_IN)
         return "owner and *DefinedIn rules have no AppSync directive";
     if (is_group_kind(rule->allow) && rule->provider == DS_PROVIDER_OIDC)
-        return "an OIDC group rule has no AppSync directive (only user-pool groups do)";
+        return "an OIDC group rule has no AppSync directive (only user-pool groups have one)";
     return NULL;
 }
 
@@ -624,14 +682,19 @@ static void check_directive_rules(ds_resolver *r, ds_decl *op, const ds_rules *r
         if (!why) continue;
         ds_span at = inherited ? op->name.span
                    : rule->provider != DS_PROVIDER_DEFAULT ? rule->provider_span : rule->allow_span;
-        const char *target = custom_handler ? "its custom handler"
-                                            : "the custom type it returns";
-        ds_diag *e = ds_error(s, at, DS_E_AUTH_CUSTOM_HANDLER, "the %s %s cannot use this %s rule "
-                              "for %s: %s", ds_decl_kind_word(op), ds_decl_name(op),
-                              ds_allow_name(rule->allow), target, why);
+        const char *has = custom_handler ? "has a custom handler"
+                                         : "returns a custom type, whose rules are AppSync "
+                                           "directives";
+        ds_diag *e = ds_error(s, at, DS_E_AUTH_CUSTOM_HANDLER, "the %s %s %s, so it cannot use "
+                              "%s %s%s rule: %s", ds_decl_kind_word(op), ds_decl_name(op), has,
+                              inherited ? "the schema's" : article(rule->allow),
+                              ds_allow_name(rule->allow), rule->provider != DS_PROVIDER_DEFAULT
+                                  ? ds_arena_printf(&s->arena, " (%s)",
+                                                    ds_provider_name(rule->provider))
+                                  : "", why);
         if (inherited) ds_note_at(s, e, rule->span, "the schema rule %s inherits", ds_decl_name(op));
         ds_hint(s, e, custom_handler ? "use a function handler, or rules such as publicApiKey, "
-                                       "authenticated (userPools/oidc) or user-pool groups"
+                                       "authenticated (userPools or oidc) or user-pool groups"
                                      : "use publicApiKey, guest, authenticated, custom or "
                                        "user-pool groups");
         return;
@@ -657,12 +720,13 @@ static void check_inherited_to(ds_resolver *r, ds_decl *op) {
 /* An operation's rules: their limits, and rules for its handler. */
 static void check_operation(ds_resolver *r, ds_decl *op) {
     ds_schema *s = r->s;
-    check_rules(r, &op->auth, LEVEL_OPERATION);
+    check_rules(r, &op->auth, LEVEL_OPERATION, op);
     const ds_rules *rules = ds_effective_rules(s, op);
     if (op->handler_count == 0) return;   /* reported by check_ops.c */
     if (rules->count == 0 && !op->auth.invalid && !s->auth.invalid) {
         ds_diag *e = ds_error(s, op->name.span, DS_E_AUTH_MISSING,
-                              "the %s %s has no authorization rules and the schema declares none",
+                              "the %s %s has no authorization rules, and the schema has none "
+                              "to fall back on",
                               ds_decl_kind_word(op), ds_decl_name(op));
         ds_hint(s, e, "add `authorization: [authenticated]` (or other rules) to %s",
                 ds_decl_name(op));
@@ -675,7 +739,7 @@ static void check_operation(ds_resolver *r, ds_decl *op) {
 
 void ds_check_auth(ds_resolver *r) {
     ds_schema *s = r->s;
-    check_rules(r, &s->auth, LEVEL_SCHEMA);
+    check_rules(r, &s->auth, LEVEL_SCHEMA, NULL);
     for (size_t i = 0; i < s->decl_count; i++) {
         ds_decl *d = s->decls[i];
         if (d->invalid) continue;

@@ -39,15 +39,21 @@ static const char *closest_field(ds_schema *s, const ds_decl *m, const char *nam
 static ds_diag *report_undeclared(ds_resolver *r, const ds_decl *m, const ds_name *name,
                                   key_role role) {
     ds_schema *s = r->s;
+    if (!ds_missing_field_first(r, m, name->text)) return &s->sunk;
     const char *what = role == KEY_PARTITION || role == KEY_SORT ? "the identifier"
                      : role == INDEX_SORT ? "the index's sortKeys" : "the secondary index";
     ds_diag *e = ds_error(s, name->span, DS_E_KEY_UNDECLARED,
                           "%s names %s, which is not a field of %s", what, name->text,
                           ds_decl_name(m));
     const char *near = closest_field(s, m, name->text);
-    if (near) ds_hint(s, e, "did you mean %s?", near);
-    else ds_hint(s, e, "declare %s in the fields of %s (data-schema would drop it silently)",
-                 name->text, ds_decl_name(m));
+    if (near) {
+        ds_hint(s, e, "did you mean %s?", near);
+        ds_note_at(s, e, ds_decl_field(m, near)->name.span, "%s.%s is declared here",
+                   ds_decl_name(m), near);
+    } else {
+        ds_hint(s, e, "declare %s in the fields of %s (data-schema would drop it silently)",
+                name->text, ds_decl_name(m));
+    }
     return e;
 }
 
@@ -92,10 +98,13 @@ static bool check_key_field(ds_resolver *r, const ds_decl *m, ds_field *f, key_r
                      "keys must be required", fname);
         ds_hint(s, e, "declare `%s: \"%s!\"`", fname, ds_scalar_builder_name(ds_field_scalar(f)));
     } else if (role == KEY_PARTITION && f->type.list) {
-        ds_diag *w = ds_warning(s, at, DS_W_IDENTIFIER_LIST, "the identifier field %s is a list; "
-                                "it is printed as a single %s!", fname,
+        ds_diag *w = ds_warning(s, at, DS_W_IDENTIFIER_LIST, "the identifier field %s.%s is a "
+                                "list, but a partition key holds one value: it is printed as a "
+                                "single %s!", ds_decl_name(m), fname,
                                 ds_scalar_graphql_name(ds_field_scalar(f)));
-        ds_note_at(s, w, f->type.span, "%s.%s is declared here", ds_decl_name(m), fname);
+        if (at.line != f->type.span.line || at.col != f->type.span.col)
+            ds_note_at(s, w, f->type.span, "%s.%s is declared here", ds_decl_name(m), fname);
+        ds_hint(s, w, "declare `%s: %s`", fname, ds_scalar_builder_name(ds_field_scalar(f)));
     }
     if (e) ds_note_at(s, e, f->name.span, "%s.%s is declared here as %s", ds_decl_name(m), fname,
                       ds_field_type_words(s, f));
@@ -109,13 +118,22 @@ static size_t find_name(const ds_name *items, size_t n, const char *name) {
     return n;
 }
 
-/* Report a field named twice in one key. */
-static void report_repeated(ds_resolver *r, const ds_name *again, const ds_name *first) {
-    ds_diag *e = ds_error(r->s, again->span, DS_E_KEY_REPEATED,
-                          "%s is named twice in one key; a key cannot reference itself",
-                          again->text);
-    ds_note_at(r->s, e, first->span, "%s is named first here", first->text);
-    ds_hint(r->s, e, "list each field once");
+/* Report a field named twice in one key; partition is set when the
+ * first is the index's partition key. */
+static void report_repeated(ds_resolver *r, const ds_name *again, const ds_name *first,
+                            bool partition) {
+    ds_diag *e;
+    if (partition)
+        e = ds_error(r->s, again->span, DS_E_KEY_REPEATED,
+                     "%s is the index's partition key and cannot be one of its sort keys too",
+                     again->text);
+    else
+        e = ds_error(r->s, again->span, DS_E_KEY_REPEATED,
+                     "%s is listed twice in one key; each field can be part of a key once",
+                     again->text);
+    ds_note_at(r->s, e, first->span, partition ? "%s is the partition key here"
+                                               : "%s is listed first here", first->text);
+    ds_hint(r->s, e, partition ? "remove %s from sortKeys" : "remove the second %s", again->text);
 }
 
 /* ---- identifiers ---- */
@@ -152,7 +170,7 @@ static void check_identifier_item(ds_resolver *r, ds_decl *m, size_t i) {
     const ds_name *name = &m->identifier.items[i];
     size_t first = find_name(m->identifier.items, i, name->text);
     if (first < i) {
-        report_repeated(r, name, &m->identifier.items[first]);
+        report_repeated(r, name, &m->identifier.items[first], false);
         return;
     }
     ds_field *f = ds_decl_field(m, name->text);
@@ -224,12 +242,12 @@ static bool check_index_sort_keys(ds_resolver *r, ds_decl *m, ds_index *x) {
     for (size_t i = 0; i < x->sort_keys.count; i++) {
         const ds_name *k = &x->sort_keys.items[i];
         if (k->text && x->field.text && strcmp(k->text, x->field.text) == 0) {
-            report_repeated(r, k, &x->field);
+            report_repeated(r, k, &x->field, true);
             return false;
         }
         size_t first = find_name(x->sort_keys.items, i, k->text);
         if (first < i) {
-            report_repeated(r, k, &x->sort_keys.items[first]);
+            report_repeated(r, k, &x->sort_keys.items[first], false);
             return false;
         }
         ds_field *f = ds_decl_field(m, k->text);
@@ -260,13 +278,15 @@ static void check_index_unique(ds_resolver *r, ds_decl *m, ds_index *x, ds_symta
     if (!other) return;
     ds_diag *e;
     if (x->name.text)
-        e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE, "two indexes of %s are named %s",
+        e = ds_error(s, x->name.span, DS_E_INDEX_DUPLICATE, "two indexes of %s are named %s",
                      ds_decl_name(m), x->name.text);
     else
         e = ds_error(s, x->span, DS_E_INDEX_DUPLICATE,
                      "two unnamed indexes of %s have the same fields, so they get the same name",
                      ds_decl_name(m));
-    ds_note_at(s, e, other->span, "the other index");
+    ds_note_at(s, e, x->name.text ? other->name.span : other->span,
+               x->name.text ? "the first index named %s" : "%s",
+               x->name.text ? x->name.text : "the first index on the same fields");
     ds_hint(s, e, "give each index its own name, or remove one");
     x->invalid = true;
 }
@@ -288,10 +308,13 @@ static void check_index(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *name
         const char *near = closest_field(r->s, m, a->text);
         if (near) ds_hint(r->s, w, "did you mean %s?", near);
     }
-    if (x->projection == DS_PROJECTION_INCLUDE && x->non_key_attributes.count == 0)
-        ds_warning(r->s, x->projection_span, DS_W_PROJECTION_EMPTY,
-                   "an INCLUDE projection without nonKeyAttributes is dropped by data-schema "
-                   "(the index projects ALL attributes)");
+    if (x->projection == DS_PROJECTION_INCLUDE && x->non_key_attributes.count == 0) {
+        ds_diag *w = ds_warning(r->s, x->projection_span, DS_W_PROJECTION_EMPTY,
+                                "an INCLUDE projection without nonKeyAttributes is dropped by "
+                                "data-schema (the index projects ALL attributes)");
+        ds_hint(r->s, w, "list the attributes to include (`nonKeyAttributes: [name]`), or write "
+                         "`projection: ALL`");
+    }
 }
 
 /* Check every key of one model. */

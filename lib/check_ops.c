@@ -45,8 +45,9 @@ static void check_handlers(ds_resolver *r, ds_decl *op) {
 /* A query or mutation needs a return type. */
 static void check_returns(ds_resolver *r, ds_decl *op) {
     if (op->kind == DS_DECL_SUBSCRIPTION || op->returns) return;
-    ds_diag *e = ds_error(r->s, op->name.span, DS_E_OP_RETURNS, "the %s %s has no returns type",
-                          ds_decl_kind_word(op), ds_decl_name(op));
+    ds_diag *e = ds_error(r->s, op->name.span, DS_E_OP_RETURNS, "the %s %s has no returns: a "
+                          "%s must say what it returns", ds_decl_kind_word(op), ds_decl_name(op),
+                          ds_decl_kind_word(op));
     ds_hint(r->s, e, "add `returns: string` (a type string, a declared type, or an inline "
                      "`{ customType: {...} }`)");
     op->invalid = true;
@@ -91,8 +92,9 @@ static bool check_model_mutations(ds_resolver *r, ds_decl *sub, ds_sub_source *s
             const char *off = m->disabled_ops.items[k].text;
             if (!off || (strcmp(off, "mutations") != 0 && strcmp(off, op) != 0)) continue;
             ds_diag *e = ds_error(s, src->mutations.items[i].span, DS_E_SUB_SOURCE,
-                                  "%s listens to %s's %s mutation, which disableOperations "
-                                  "switches off", ds_decl_name(sub), ds_decl_name(m), op);
+                                  "the subscription %s listens to %s's %s mutation, which "
+                                  "disableOperations switches off", ds_decl_name(sub),
+                                  ds_decl_name(m), op);
             ds_note_at(s, e, m->disabled_ops.items[k].span, "disabled here");
             ds_hint(s, e, "remove %s from the mutations listened to, or enable it", op);
             return false;
@@ -134,6 +136,21 @@ static const void *resolve_source(ds_resolver *r, ds_decl *sub, ds_sub_source *s
     return d->returns;
 }
 
+/* "likePost" or "{ model: Post }", for messages. */
+static const char *source_name(ds_schema *s, const ds_sub_source *src) {
+    const char *name = src->name.text ? src->name.text : "?";
+    return src->is_model ? ds_arena_printf(&s->arena, "{ model: %s }", name) : name;
+}
+
+/* What a resolved source returns, for messages ("Int", "the model Post"). */
+static const char *source_yields(ds_schema *s, const ds_sub_source *src) {
+    const ds_decl *t = src->target;
+    if (!t) return "?";
+    if (t->kind == DS_DECL_MODEL)
+        return ds_arena_printf(&s->arena, "the model %s", ds_decl_name(t));
+    return t->returns ? ds_field_type_words(s, t->returns) : "nothing";
+}
+
 /* The sources of a subscription: each resolves, all return one type. */
 static void check_sources(ds_resolver *r, ds_decl *sub) {
     ds_schema *s = r->s;
@@ -160,8 +177,11 @@ static void check_sources(ds_resolver *r, ds_decl *sub) {
         }
         if (yields == first) continue;
         ds_diag *e = ds_error(s, src->span, DS_E_SUB_RETURN,
-                              "the sources of %s return different types; all the mutations a "
-                              "subscription listens to must return one type", ds_decl_name(sub));
+                              "the source %s returns %s, but the first source of %s, %s, "
+                              "returns %s; all the mutations a subscription listens to must "
+                              "return one type", source_name(s, src), source_yields(s, src),
+                              ds_decl_name(sub), source_name(s, &sub->sources[first_at]),
+                              source_yields(s, &sub->sources[first_at]));
         ds_note_at(s, e, sub->sources[first_at].span, "the first source");
         ds_hint(s, e, "split %s into one subscription per return type", ds_decl_name(sub));
         sub->invalid = true;
@@ -183,6 +203,7 @@ typedef struct root_field {
     int root;              /* 0 Query, 1 Mutation, 2 Subscription */
     const char *name;
     const char *maker;     /* "the custom query top", "model Post (its list query)" */
+    const char *fix;       /* how to free the name: "rename the custom query top" */
     ds_span at;
     size_t seq;
 } root_field;
@@ -194,8 +215,8 @@ typedef struct root_list {
 
 /* Add one root field. */
 static void add_root(ds_schema *s, root_list *l, int root, const char *name, const char *maker,
-                     ds_span at) {
-    root_field f = {root, name, maker, at, l->count};
+                     const char *fix, ds_span at) {
+    root_field f = {root, name, maker, fix, at, l->count};
     DS_PUSH(&s->arena, l->items, l->count, l->cap, f);
 }
 
@@ -224,6 +245,8 @@ static void add_model_roots(ds_schema *s, root_list *l, const ds_decl *m) {
         add_root(s, l, i < 2 ? 0 : i < 5 ? 1 : 2, field,
                  ds_arena_printf(&s->arena, "the %s operation that model %s generates", ops[i],
                                  ds_decl_name(m)),
+                 ds_arena_printf(&s->arena, "switch off %s's %s operation with "
+                                 "`disableOperations: [%s]`", ds_decl_name(m), ops[i], ops[i]),
                  m->name.span);
     }
 }
@@ -248,6 +271,8 @@ static void collect_roots(ds_schema *s, root_list *l) {
             add_root(s, l, d->kind == DS_DECL_QUERY ? 0 : d->kind == DS_DECL_MUTATION ? 1 : 2,
                      d->name.text, ds_arena_printf(&s->arena, "the custom %s %s",
                                                    ds_decl_kind_word(d), d->name.text),
+                     ds_arena_printf(&s->arena, "rename the custom %s %s",
+                                     ds_decl_kind_word(d), d->name.text),
                      d->name.span);
             continue;
         }
@@ -258,6 +283,8 @@ static void collect_roots(ds_schema *s, root_list *l) {
             const char *q = x->invalid || !x->field.text ? NULL : index_query_field(s, d, x);
             if (q)
                 add_root(s, l, 0, q, ds_arena_printf(&s->arena, "an index of %s", d->name.text),
+                         x->query_field.text ? "give the index another queryField"
+                                             : "give the index a queryField",
                          x->span);
         }
     }
@@ -288,8 +315,7 @@ static void check_root_fields(ds_resolver *r) {
                               "%s.%s is made twice: by %s and by %s", roots[f->root], f->name,
                               first->maker, f->maker);
         ds_note_at(s, e, first->at, "%s", first->maker);
-        ds_hint(s, e, "rename the custom operation or set the index's queryField, or disable "
-                      "the model's operation with disableOperations");
+        ds_hint(s, e, "%s, or %s", f->fix, first->fix);
     }
 }
 
@@ -304,8 +330,12 @@ static void check_inputs_of(ds_resolver *r, ds_field *arg, ds_decl *t, ds_symtab
     ds_decl *other = ds_lookup_type(r, input);
     if (other) {
         ds_diag *e = ds_error(r->s, arg->type.span, DS_E_ROOT_FIELD_CLASH,
-                              "the argument %s makes the input type %s, which is also the name "
-                              "of the %s %s", arg->name.text, input, ds_decl_kind_word(other), input);
+                              "%s turns the custom type %s into the input type %s, but %s is "
+                              "already the name of %s %s", ds_field_where(r->s, arg), t->name.text,
+                              input, input, other->kind == DS_DECL_ENUM ? "an" : "a",
+                              other->implicit ? ds_arena_printf(&r->s->arena, "inline %s",
+                                                                ds_decl_kind_word(other))
+                                              : ds_decl_kind_word(other));
         ds_note_at(r->s, e, ds_decl_name_span(other), "%s is named here", input);
         ds_hint(r->s, e, "rename %s or %s", input, t->name.text);
         return;

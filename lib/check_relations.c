@@ -9,6 +9,7 @@
  */
 #include <string.h>
 
+#include "pluralize.h"
 #include "resolve.h"
 
 /* "hasOne", "hasMany" or "belongsTo". */
@@ -30,6 +31,11 @@ static ds_span references_span(const ds_field *f) {
 
 /* ---- targets ---- */
 
+/* Where a relationship names its related model (or the field). */
+static ds_span related_span(const ds_field *f) {
+    return f->rel.related.span.line ? f->rel.related.span : f->name.span;
+}
+
 /* "did you mean" over the declared models. */
 static const char *closest_model(ds_schema *s, const char *name) {
     const char **names = ds_arena_alloc(&s->arena, (s->decl_count + 1) * sizeof *names);
@@ -48,7 +54,7 @@ static void report_bad_target(ds_resolver *r, ds_field *f, ds_decl *found) {
                                                         : "is a hasMany to";
     ds_diag *e;
     if (found) {
-        e = ds_error(s, f->name.span, DS_E_REL_TARGET, "%s %s %s, which is %s %s, not a model",
+        e = ds_error(s, related_span(f), DS_E_REL_TARGET, "%s %s %s, which is %s %s, not a model",
                      qualified(s, f), what, f->rel.related.text,
                      found->kind == DS_DECL_ENUM ? "an" : "a", ds_decl_kind_word(found));
         ds_note_at(s, e, found->name.span, "%s is declared as %s %s here", ds_decl_name(found),
@@ -58,7 +64,7 @@ static void report_bad_target(ds_resolver *r, ds_field *f, ds_decl *found) {
                 f->name.text ? f->name.text : "field", ds_decl_name(found));
         return;
     }
-    e = ds_error(s, f->name.span, DS_E_REL_TARGET, "%s %s %s, which is not declared",
+    e = ds_error(s, related_span(f), DS_E_REL_TARGET, "%s %s %s, which is not a declared model",
                  qualified(s, f), what, f->rel.related.text);
     const char *near = closest_model(s, f->rel.related.text);
     if (near) ds_hint(s, e, "did you mean %s?", near);
@@ -175,8 +181,8 @@ static void report_alone(ds_resolver *r, ds_field *f) {
                      "%s belongs to %s, but %s has no hasOne or hasMany field pointing at %s "
                      "with references %s", qualified(s, f), c, c, p,
                      ds_bracketed(s, &f->rel.references));
-        ds_hint(s, e, "add `%s: { hasOne: %s, references: %s }` (or a hasMany) to the fields "
-                      "of %s", ds_decapitalize(s, p), p, refs, c);
+        ds_hint(s, e, "add `%s: { hasMany: %s, references: %s }` (or a hasOne) to the fields "
+                      "of %s", ds_pluralize(&s->arena, ds_decapitalize(s, p)), p, refs, c);
     } else {
         e = ds_error(s, f->name.span, DS_E_REL_NO_COUNTERPART,
                      "%s is a %s to %s, but %s has no belongsTo field pointing back at %s with "
@@ -208,7 +214,13 @@ static void report_ambiguous(ds_resolver *r, ds_field *f, ds_field **found, size
                      n > 2 ? "several" : "two", c, names, ds_bracketed(s, &f->rel.references));
     for (size_t i = 0; i < n && i < 4; i++)
         ds_note_at(s, e, found[i]->name.span, "candidate %s", qualified(s, found[i]));
-    ds_hint(s, e, "each pair of relationship fields needs its own reference fields");
+    if (f->rel.kind == DS_REL_BELONGS_TO)
+        ds_hint(s, e, "give %s each its own reference field in %s, and a belongsTo of its own "
+                      "that references it", n > 2 ? "them" : ds_arena_printf(&s->arena, "%s and %s",
+                      qualified(s, found[0]), qualified(s, found[1])), ds_decl_name(f->owner));
+    else
+        ds_hint(s, e, "give each belongsTo its own reference fields, and write the references "
+                      "of %s like those of the one it pairs with", qualified(s, f));
 }
 
 /* Pair one relationship, or report why it cannot be paired. */
@@ -244,10 +256,17 @@ static size_t identifier_count(const ds_decl *m) {
     return m->identifier.present ? m->identifier.count : 1;
 }
 
-/* Whether a model's identifier can be compared with (not empty, not a
- * field that is broken: check_keys.c reports those). */
+/* Whether a model's identifier can be compared with: not empty, every
+ * field declared (check_keys.c reports those that are not). */
 static bool identifier_usable(const ds_decl *m) {
-    return !m->identifier.present || m->identifier.count > 0;
+    if (!m->identifier.present) return true;
+    if (m->identifier.count == 0 || m->identifier.invalid) return false;
+    for (size_t i = 0; i < m->identifier.count; i++) {
+        const char *name = m->identifier.items[i].text;
+        bool implicit_id = m->identifier.count == 1 && name && strcmp(name, "id") == 0;
+        if (!ds_decl_field(m, name) && !implicit_id) return false;
+    }
+    return true;
 }
 
 /* Where a model's identifier is written (its name for the default). */
@@ -262,6 +281,16 @@ static bool key_types_match(ds_scalar a, ds_scalar b) {
     return a == b || (a_str && b_str);
 }
 
+/* "did you mean" over the scalar fields of a model. */
+static const char *closest_field(ds_schema *s, const ds_decl *m, const char *name) {
+    const char **names = ds_arena_alloc(&s->arena, (m->field_count + 1) * sizeof *names);
+    size_t k = 0;
+    for (size_t i = 0; i < m->field_count; i++)
+        if (m->fields[i] && m->fields[i]->name.text && m->fields[i]->kind == DS_FIELD_SCALAR)
+            names[k++] = m->fields[i]->name.text;
+    return name ? ds_closest(name, names, k) : NULL;
+}
+
 /* Every reference field exists on the child; reports the first missing one. */
 static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
     ds_schema *s = r->s;
@@ -269,14 +298,22 @@ static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
     for (size_t i = 0; i < g->rel.references.count; i++) {
         const char *name = g->rel.references.items[i].text;
         if (ds_decl_field(child, name)) continue;
-        ds_diag *e = ds_error(s, references_span(g), DS_E_REF_FIELD_MISSING,
+        if (!ds_missing_field_first(r, child, name)) return false;
+        ds_span at = g->rel.references.items[i].span.line ? g->rel.references.items[i].span
+                                                           : references_span(g);
+        ds_diag *e = ds_error(s, at, DS_E_REF_FIELD_MISSING,
                               "%s references %s, but %s declares no field named %s",
                               qualified(s, g), name, ds_decl_name(child), name);
         ds_field *idf;
         ds_scalar t = i < identifier_count(parent) ? identifier_type(parent, i, &idf)
                                                     : DS_SCALAR_NONE;
-        ds_hint(s, e, "declare `%s: %s` in the fields of %s", name,
-                t ? ds_scalar_builder_name(t) : "id", ds_decl_name(child));
+        const char *near = closest_field(s, child, name);
+        if (near && g->rel.counterpart)
+            ds_hint(s, e, "did you mean %s? (correct it in %s too)", near,
+                    qualified(s, g->rel.counterpart));
+        else if (near) ds_hint(s, e, "did you mean %s?", near);
+        else ds_hint(s, e, "declare `%s: %s` in the fields of %s", name,
+                     t ? ds_scalar_builder_name(t) : "id", ds_decl_name(child));
         if (g->rel.counterpart)
             ds_note_at(s, e, g->rel.counterpart->name.span, "%s uses the same references",
                        qualified(s, g->rel.counterpart));
@@ -316,7 +353,7 @@ static bool reference_count_matches(ds_resolver *r, ds_field *g, ds_decl *parent
 }
 
 /* Each reference field is a single scalar; reports the first that is not. */
-static bool references_scalar(ds_resolver *r, ds_field **refs, size_t n) {
+static bool references_scalar(ds_resolver *r, ds_field **refs, size_t n, ds_decl *parent) {
     ds_schema *s = r->s;
     for (size_t i = 0; i < n; i++) {
         ds_field *f = refs[i];
@@ -325,12 +362,18 @@ static bool references_scalar(ds_resolver *r, ds_field **refs, size_t n) {
         if (f->invalid) return false;
         const char *what = list ? "a list" : ds_field_is_enum(f) ? "an enum"
                          : f->kind == DS_FIELD_RELATION ? "a relationship" : "a custom type";
+        f->invalid = true;   /* its other uses (keys) are not reported again */
         ds_diag *e = ds_error(s, f->name.span, DS_E_REF_NOT_SCALAR,
                               "the reference field %s is %s; %s", qualified(s, f), what,
                               list ? "a reference field holds a single key value"
                                    : "reference fields must be scalars");
-        ds_hint(s, e, "declare %s with the scalar type of the parent's identifier, e.g. `%s: id`",
-                f->name.text, f->name.text);
+        ds_field *idf;
+        ds_scalar want = i < identifier_count(parent) ? identifier_type(parent, i, &idf)
+                                                       : DS_SCALAR_NONE;
+        ds_hint(s, e, "declare `%s: %s`, the type of %s's identifier field %s", f->name.text,
+                ds_scalar_builder_name(want ? want : DS_SCALAR_ID), ds_decl_name(parent),
+                parent->identifier.present && i < parent->identifier.count
+                    ? parent->identifier.items[i].text : "id");
         return false;
     }
     return true;
@@ -398,7 +441,7 @@ static void check_pair(ds_resolver *r, ds_field *g) {
     size_t n = g->rel.references.count;
     ds_field **refs = ds_arena_alloc(&r->s->arena, (n ? n : 1) * sizeof *refs);
     for (size_t i = 0; i < n; i++) refs[i] = ds_decl_field(child, g->rel.references.items[i].text);
-    if (!references_scalar(r, refs, n) || !reference_types_match(r, refs, n, parent) ||
+    if (!references_scalar(r, refs, n, parent) || !reference_types_match(r, refs, n, parent) ||
         !references_nullability(r, refs, n)) {
         g->invalid = f->invalid = true;
         return;

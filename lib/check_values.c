@@ -338,20 +338,23 @@ static void check_model_default(ds_resolver *r, ds_decl *m, ds_field *f) {
     ds_schema *s = r->s;
     const char *name = f->name.text ? f->name.text : "?";
     if (f->kind != DS_FIELD_SCALAR) {
-        report_place(r, f, ds_arena_printf(&s->arena, "a default is only allowed on scalar fields; "
-                                                      "%s is %s", name, ds_field_type_words(s, f)),
+        report_place(r, f, ds_arena_printf(&s->arena, "%s.%s is %s, and a default is allowed "
+                                                      "only on scalar fields", ds_decl_name(m),
+                                           name, ds_field_type_words(s, f)),
                      "remove default (data-schema has no default on an enum or custom type)");
         return;
     }
     if (f->type.list) {
-        report_place(r, f, ds_arena_printf(&s->arena, "a default is not allowed on the list "
-                                                      "field %s", name),
+        report_place(r, f, ds_arena_printf(&s->arena, "%s.%s is a list, and a default is "
+                                                      "allowed only on single values",
+                                           ds_decl_name(m), name),
                      "remove default; the transformer takes @default on single values only");
         return;
     }
     if (is_key_field(m, f)) {
-        report_place(r, f, ds_arena_printf(&s->arena, "a default is not allowed on %s, a field of "
-                                                      "%s's identifier", name, ds_decl_name(m)),
+        report_place(r, f, ds_arena_printf(&s->arena, "%s.%s is part of %s's identifier, and a "
+                                                      "key field cannot have a default",
+                                           ds_decl_name(m), name, ds_decl_name(m)),
                      "remove default: key fields are set by the client or generated (id)");
         return;
     }
@@ -369,18 +372,12 @@ static void check_model_default(ds_resolver *r, ds_decl *m, ds_field *f) {
 /* Defaults of fields outside models: custom types, arguments, returns. */
 static void check_other_default(ds_resolver *r, ds_decl *d, ds_field *f) {
     ds_schema *s = r->s;
-    const char *name = f->name.text ? f->name.text : "?";
-    if (d->kind == DS_DECL_TYPE)
-        report_place(r, f, ds_arena_printf(&s->arena, "a default is allowed only on model "
-                                                      "fields; the deployment rejects @default "
-                                                      "inside the custom type %s", ds_decl_name(d)),
-                     ds_arena_printf(&s->arena, "remove default from %s.%s", ds_decl_name(d), name));
-    else
-        report_place(r, f, ds_arena_printf(&s->arena, "a default is allowed only on model "
-                                                      "fields, not on %s of the %s %s",
-                                           f == d->returns ? "the return" : name,
-                                           ds_decl_kind_word(d), ds_decl_name(d)),
-                     "remove default");
+    report_place(r, f, ds_arena_printf(&s->arena, "%s has a default, but only model fields can "
+                                                  "have one%s", ds_field_where(s, f),
+                                       d->kind == DS_DECL_TYPE
+                                           ? " (the deployment rejects @default in a custom type)"
+                                           : ""),
+                 "remove default");
 }
 
 /* Check every default of one declaration. */

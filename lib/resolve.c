@@ -16,12 +16,15 @@ void ds_resolve(ds_schema *s) {
     r.s = s;
     ds_symtab_init(&r.declared, &s->arena);
     ds_symtab_init(&r.clashed, &s->arena);
+    ds_symtab_init(&r.missing_fields, &s->arena);
     ds_resolve_names(&r);
     ds_check_relations(&r);
     ds_check_keys(&r);
     ds_check_operations(&r);
+    ds_check_cycles(&r);
     ds_check_auth(&r);
     ds_check_defaults(&r);
+    ds_check_usage(&r);
 }
 
 const char *ds_capitalize(ds_schema *s, const char *name) {
@@ -43,6 +46,11 @@ ds_field *ds_decl_field(const ds_decl *d, const char *name) {
 
 ds_decl *ds_lookup_type(const ds_resolver *r, const char *name) {
     return name ? ds_symtab_get(&r->s->types, name) : NULL;
+}
+
+bool ds_missing_field_first(ds_resolver *r, const ds_decl *m, const char *name) {
+    const char *key = ds_arena_printf(&r->s->arena, "%s.%s", ds_decl_name(m), name ? name : "");
+    return ds_symtab_put(&r->missing_fields, key, (void *)m) == NULL;
 }
 
 bool ds_name_clashed(const ds_resolver *r, const char *name) {
@@ -74,6 +82,21 @@ const char *ds_decl_name(const ds_decl *d) {
 ds_span ds_decl_name_span(const ds_decl *d) {
     if (d->implicit && d->origin) return d->origin->name.span;
     return d->name.span;
+}
+
+const char *ds_field_where(ds_schema *s, const ds_field *f) {
+    const ds_decl *owner = f->owner;
+    const char *name = f->name.text ? f->name.text : "?";
+    if (!owner) return name;
+    if (owner->implicit && owner->origin && owner->origin != f)
+        return ds_arena_printf(&s->arena, "%s.%s", ds_field_where(s, owner->origin), name);
+    if (owner->kind < DS_DECL_QUERY)
+        return ds_arena_printf(&s->arena, "%s.%s", ds_decl_name(owner), name);
+    if (owner->returns == f)
+        return ds_arena_printf(&s->arena, "the return type of the %s %s",
+                               ds_decl_kind_word(owner), ds_decl_name(owner));
+    return ds_arena_printf(&s->arena, "the argument %s of the %s %s", name,
+                           ds_decl_kind_word(owner), ds_decl_name(owner));
 }
 
 /* The base name as GraphQL prints it: a scalar's GraphQL name or the ref. */

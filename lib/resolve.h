@@ -1,9 +1,10 @@
 /* resolve.h: what the resolver's files (resolve*.c, check_*.c) share.
  *
  * ds_resolve (resolve.c) runs the passes in order: names (resolve_names.c),
- * then relationships, keys, authorization, operations and defaults
- * (check_*.c). Each pass marks what it finds broken `invalid`, and later
- * passes skip invalid nodes, so one mistake gives one error.
+ * then relationships, keys, operations (and their return types),
+ * authorization, defaults and, last, the usage warnings (check_*.c).
+ * Each pass marks what it finds broken `invalid`, and later passes skip
+ * invalid nodes, so one mistake gives one error.
  */
 #ifndef DS_RESOLVE_H
 #define DS_RESOLVE_H
@@ -20,6 +21,9 @@ typedef struct ds_resolver {
     /* Names declared more than once; references to them are not checked
        further (the duplicate is the one error). */
     ds_symtab clashed;
+    /* "Model.field" of the undeclared fields already reported: a missing
+       field is reported at its first use only. */
+    ds_symtab missing_fields;
 } ds_resolver;
 
 /* ---- passes ---- */
@@ -39,6 +43,12 @@ void ds_check_auth(ds_resolver *r);
 
 /* check_ops.c: queries, mutations and subscriptions. */
 void ds_check_operations(ds_resolver *r);
+
+/* check_cycles.c: queries and mutations returning a recursive custom type. */
+void ds_check_cycles(ds_resolver *r);
+
+/* check_usage.c: warnings for unused types and unlinked reference fields. */
+void ds_check_usage(ds_resolver *r);
 
 /* check_values.c: field defaults. */
 void ds_check_defaults(ds_resolver *r);
@@ -60,6 +70,10 @@ ds_field *ds_decl_field(const ds_decl *d, const char *name);
 /* The model, enum or custom type called name (declared or implicit), or NULL. */
 ds_decl *ds_lookup_type(const ds_resolver *r, const char *name);
 
+/* Whether this is the first report of the undeclared field name of m
+ * (and record it); later uses of the same missing field stay silent. */
+bool ds_missing_field_first(ds_resolver *r, const ds_decl *m, const char *name);
+
 /* Whether name was declared more than once. */
 bool ds_name_clashed(const ds_resolver *r, const char *name);
 
@@ -75,6 +89,11 @@ const char *ds_decl_name(const ds_decl *d);
 /* The span that names a declaration: its key, or for an implicit one the
  * key of the field that declares it inline. */
 ds_span ds_decl_name_span(const ds_decl *d);
+
+/* Where a field is, as a person reads it in a message: "Order.status",
+ * "Post.meta.author" (a field of an inline type), "the argument limit of
+ * the query top", "the return type of the query top". */
+const char *ds_field_where(ds_schema *s, const ds_field *f);
 
 /* A field's type as a person reads it in a message: "String", "[Int!]",
  * "the enum Status", "an inline enum", "a relationship". */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pluralize.h"
 #include "resolve.h"
 
 /* ---- naming implicit declarations ---- */
@@ -145,6 +146,9 @@ static void report_clash(ds_resolver *r, ds_decl *later, ds_decl *earlier) {
         d = ds_error(s, ds_decl_name_span(later), DS_E_DUPLICATE_DECL,
                      "%s has the name of %s, declared before it",
                      describe_decl(s, later), describe_decl(s, earlier));
+    else if (later->kind == earlier->kind)
+        d = ds_error(s, ds_decl_name_span(later), DS_E_DUPLICATE_DECL,
+                     "the %s %s is declared twice", ds_decl_kind_word(later), name);
     else
         d = ds_error(s, ds_decl_name_span(later), DS_E_DUPLICATE_DECL,
                      "%s is declared twice, as %s %s and as %s %s; models, enums, custom types "
@@ -157,8 +161,15 @@ static void report_clash(ds_resolver *r, ds_decl *later, ds_decl *earlier) {
     else
         ds_note_at(s, d, ds_decl_name_span(earlier), "%s is declared here",
                    describe_decl(s, earlier));
-    if (later->implicit || earlier->implicit)
-        ds_hint(s, d, "rename one of them: an inline type is named after its model and field");
+    const ds_decl *inline_one = later->implicit ? later : earlier;
+    const ds_decl *declared = later->implicit ? earlier : later;
+    if (later->implicit != earlier->implicit && inline_one->origin &&
+        inline_one->origin->name.text && inline_one->kind == declared->kind)
+        ds_hint(s, d, "if they are meant to be one %s, write `%s: %s`; otherwise rename one (an "
+                      "inline type is named after its parent and field)",
+                ds_decl_kind_word(declared), inline_one->origin->name.text, name);
+    else if (later->implicit || earlier->implicit)
+        ds_hint(s, d, "rename one of them: an inline type is named after its parent and field");
     else
         ds_hint(s, d, "rename one of the two declarations");
     later->invalid = true;
@@ -203,27 +214,52 @@ static void build_namespace(ds_resolver *r) {
 
 /* ---- names that cannot be used, declarations with nothing in them ---- */
 
+/* The types the Amplify directive definitions declare (graphql-directives'
+ * DefaultDirectives): the transformer and the model introspection
+ * generator add them to the schema, so a declaration with one of these
+ * names does not deploy ("There can be only one type named ..."). */
+static const char *const directive_types[] = {
+    "AuthRule", "AuthStrategy", "AuthProvider", "ModelOperation", "HttpMethod", "HttpHeader",
+    "ModelMutationMap", "ModelQueryMap", "ModelSubscriptionMap", "ModelSubscriptionLevel",
+    "TimestampConfiguration", "PredictionsActions", "SearchableQueryMap"};
+
 /* Why a type name is reserved, or NULL when it is free. */
-static const char *reserved_reason(const char *name) {
+static const char *reserved_reason(ds_schema *s, const char *name) {
     static const char *const roots[] = {"Query", "Mutation", "Subscription"};
     for (size_t i = 0; i < 3; i++)
-        if (strcmp(name, roots[i]) == 0) return "a GraphQL root type name";
+        if (strcmp(name, roots[i]) == 0) return "a GraphQL root type";
     const char *scalar = ds_scalar_graphql_name(ds_scalar_lookup(name));
-    if (scalar && strcmp(scalar, name) == 0) return "the name of a GraphQL scalar";
+    if (scalar && strcmp(scalar, name) == 0) return "a GraphQL scalar";
     if (strncmp(name, "__", 2) == 0) return "reserved by GraphQL (names starting with __)";
+    for (size_t i = 0; i < sizeof directive_types / sizeof *directive_types; i++)
+        if (strcmp(name, directive_types[i]) == 0)
+            return ds_arena_printf(&s->arena, "a type that the Amplify directives declare "
+                                              "(deployment fails: \"There can be only one type "
+                                              "named %s\")", name);
     return NULL;
 }
 
 /* A model, enum or custom type may not take a reserved name. */
 static void check_reserved(ds_resolver *r, ds_decl *d) {
+    ds_schema *s = r->s;
     if (d->invalid || d->kind >= DS_DECL_QUERY || !d->name.text) return;
-    const char *why = reserved_reason(d->name.text);
+    const char *why = reserved_reason(s, d->name.text);
     if (!why) return;
-    ds_diag *e = ds_error(r->s, ds_decl_name_span(d), DS_E_RESERVED_NAME,
-                          "%s is %s and cannot name %s %s", d->name.text, why,
-                          d->kind == DS_DECL_ENUM ? "an" : "a", ds_decl_kind_word(d));
-    ds_hint(r->s, e, "choose another name, e.g. %s%s", d->name.text,
-            d->kind == DS_DECL_MODEL ? "Item" : "Type");
+    ds_diag *e;
+    if (d->implicit) {
+        e = ds_error(s, ds_decl_name_span(d), DS_E_RESERVED_NAME,
+                     "%s is named %s, which is reserved: it is %s", describe_decl(s, d),
+                     d->name.text, why);
+        ds_hint(s, e, "rename the field (an inline type is named after its parent and field), or "
+                      "declare the %s under %s with another name", ds_decl_kind_word(d),
+                d->kind == DS_DECL_ENUM ? "enums" : "types");
+    } else {
+        e = ds_error(s, ds_decl_name_span(d), DS_E_RESERVED_NAME,
+                     "%s cannot name %s %s: it is %s", d->name.text,
+                     d->kind == DS_DECL_ENUM ? "an" : "a", ds_decl_kind_word(d), why);
+        ds_hint(s, e, "choose another name, e.g. %s%s", d->name.text,
+                d->kind == DS_DECL_MODEL ? "Item" : d->kind == DS_DECL_ENUM ? "Kind" : "Info");
+    }
     d->invalid = true;
 }
 
@@ -245,15 +281,22 @@ static void check_empty(ds_resolver *r, ds_decl *d) {
 
 /* ---- type refs ---- */
 
-/* "did you mean" over scalars, enums and custom types. */
-static const char *closest_type(ds_resolver *r, const char *name) {
+/* Whether field f may name a model by ref: only an operation's return. */
+static bool may_name_model(const ds_field *f) {
+    return f->owner && f->owner->kind >= DS_DECL_QUERY && f->owner->returns == f;
+}
+
+/* "did you mean" over scalars, enums and custom types (and models, for
+ * an operation's return type). */
+static const char *closest_type(ds_resolver *r, const char *name, bool models) {
     ds_schema *s = r->s;
     size_t n = DS_SCALAR_COUNT + s->decl_count, k = 0;
     const char **names = ds_arena_alloc(&s->arena, n * sizeof *names);
     for (int i = 1; i < DS_SCALAR_COUNT; i++) names[k++] = ds_scalar_builder_name((ds_scalar)i);
     for (size_t i = 0; i < s->decl_count; i++) {
         ds_decl *d = s->decls[i];
-        if ((d->kind == DS_DECL_ENUM || d->kind == DS_DECL_TYPE) && d->name.text)
+        if ((d->kind == DS_DECL_ENUM || d->kind == DS_DECL_TYPE ||
+             (models && d->kind == DS_DECL_MODEL)) && d->name.text)
             names[k++] = d->name.text;
     }
     return ds_closest(name, names, k);
@@ -264,8 +307,15 @@ static void report_unknown_type(ds_resolver *r, ds_field *f) {
     ds_schema *s = r->s;
     const char *name = f->type.base.text;
     ds_decl *implicit = ds_lookup_type(r, name);
-    ds_diag *e = ds_error(s, f->type.span, DS_E_UNKNOWN_TYPE,
-                          "%s is neither a scalar nor a declared enum or custom type", name);
+    bool returns = may_name_model(f);
+    ds_diag *e;
+    if (returns)
+        e = ds_error(s, f->type.span, DS_E_UNKNOWN_TYPE, "the %s %s returns %s, which is neither "
+                     "a scalar nor a declared model, enum or custom type",
+                     ds_decl_kind_word(f->owner), ds_decl_name(f->owner), name);
+    else
+        e = ds_error(s, f->type.span, DS_E_UNKNOWN_TYPE, "%s has the type %s, which is neither "
+                     "a scalar nor a declared enum or custom type", ds_field_where(s, f), name);
     if (implicit && implicit->implicit) {
         ds_note_at(s, e, ds_decl_name_span(implicit), "%s is the name given to %s", name,
                    describe_decl(s, implicit));
@@ -274,10 +324,10 @@ static void report_unknown_type(ds_resolver *r, ds_field *f) {
                 implicit->kind == DS_DECL_ENUM ? "enums" : "types");
         return;
     }
-    const char *near = closest_type(r, name);
+    const char *near = closest_type(r, name, returns);
     if (near) ds_hint(s, e, "did you mean %s?", near);
     else ds_hint(s, e, "use a scalar (string, integer, float, boolean, id, ...) or declare %s "
-                       "under enums or types", name);
+                       "under %s", name, returns ? "models, enums or types" : "enums or types");
 }
 
 /* What a model's name is doing where a ref is: a model field, a custom
@@ -292,10 +342,11 @@ static void report_model_ref(ds_resolver *r, ds_field *f, ds_decl *model) {
                      "%s.%s names the model %s as its type; a link to a model must be a "
                      "relationship (belongsTo, hasOne or hasMany)",
                      ds_decl_name(owner), fname, ds_decl_name(model));
-        ds_hint(s, e, "write `%s: { belongsTo: %s, references: %sId }`, declare `%sId: id` in "
-                      "%s, and add a hasOne or hasMany field pointing back to %s",
+        ds_hint(s, e, "write `%s: { belongsTo: %s, references: %sId }` and `%sId: id` in %s, "
+                      "and `%s: { hasMany: %s, references: %sId }` (or a hasOne) in %s",
                 fname, ds_decl_name(model), fname, fname, ds_decl_name(owner),
-                ds_decl_name(owner));
+                ds_pluralize(&s->arena, ds_decapitalize(s, ds_decl_name(owner))),
+                ds_decl_name(owner), fname, ds_decl_name(model));
     } else if (owner && owner->kind == DS_DECL_TYPE) {
         e = ds_error(s, f->type.span, DS_E_MODEL_AS_TYPE,
                      "the custom type %s refers to the model %s in its field %s; custom type "
@@ -310,11 +361,6 @@ static void report_model_ref(ds_resolver *r, ds_field *f, ds_decl *model) {
         ds_hint(s, e, "pass the model's identifier instead, e.g. `%sId: id`", fname);
     }
     ds_note_at(s, e, model->name.span, "%s is declared as a model here", ds_decl_name(model));
-}
-
-/* Whether field f may name a model by ref: only an operation's return. */
-static bool may_name_model(const ds_field *f) {
-    return f->owner && f->owner->kind >= DS_DECL_QUERY && f->owner->returns == f;
 }
 
 /* Resolve the ref of one field, argument or return. */
@@ -337,15 +383,22 @@ static void resolve_ref(ds_resolver *r, ds_field *f) {
 
 /* Relationships belong in models; the transformer rejects them elsewhere. */
 static void check_relation_place(ds_resolver *r, ds_field *f) {
+    ds_schema *s = r->s;
     if (f->invalid || f->kind != DS_FIELD_RELATION || !f->owner) return;
     if (f->owner->kind == DS_DECL_MODEL && !f->owner->implicit) return;
-    const char *where = f->owner->implicit ? "an inline custom type"
-                      : ds_arena_printf(&r->s->arena, "the %s %s", ds_decl_kind_word(f->owner),
-                                        ds_decl_name(f->owner));
-    ds_diag *e = ds_error(r->s, f->name.span, DS_E_RELATION_PLACE,
-                          "%s is a relationship in %s; relationships can only be fields of "
-                          "models", f->name.text ? f->name.text : "?", where);
-    ds_hint(r->s, e, "move the relationship into a model, or store an identifier field instead");
+    bool argument = f->owner->kind >= DS_DECL_QUERY;
+    const char *but = argument ? ""
+                    : f->owner->implicit ? ", but it is in an inline custom type"
+                    : ds_arena_printf(&s->arena, ", but %s is a custom type",
+                                      ds_decl_name(f->owner));
+    ds_diag *e = ds_error(s, f->name.span, DS_E_RELATION_PLACE,
+                          "%s is a relationship%s; relationships can only be fields of models",
+                          ds_field_where(s, f), but);
+    const char *id = ds_arena_printf(&s->arena, "%sId", f->name.text ? f->name.text : "item");
+    if (argument) ds_hint(s, e, "take the related model's identifier instead: `%s: id`", id);
+    else ds_hint(s, e, "store the related model's identifier instead (`%s: id`), or make %s a "
+                       "model", id,
+                 f->owner->implicit ? "the inline type" : ds_decl_name(f->owner));
     f->invalid = true;
 }
 

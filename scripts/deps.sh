@@ -18,6 +18,7 @@ if [ "${1:-}" = "--valgrind" ]; then
 fi
 if [ "${1:-}" = "--tests" ]; then
     command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+    command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 fi
 
 [ -z "$missing" ] && exit 0

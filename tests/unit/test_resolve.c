@@ -298,7 +298,7 @@ START_TEST(ambiguous_and_broken_relationships) {
         "    fields:\n"
         "      postId: id\n"
         "      post: { belongsTo: Post, references: postId }\n");
-    d = expect_one_error(s, "DS0301", 5, "Commnet", "not declared", NULL);
+    d = expect_one_error(s, "DS0301", 5, "Commnet", "not a declared model", NULL);
     ck_assert_str_eq(d->hint, "did you mean Comment?");
     ds_schema_free(s);
 }
@@ -595,7 +595,238 @@ START_TEST(defaults_fit_their_types) {
         "types:\n"
         "  Weight:\n"
         "    value: { type: float, default: 0 }\n");
-    expect_one_error(s, "DS0606", 4, "custom type Weight", NULL);
+    expect_one_error(s, "DS0606", 4, "Weight.value has a default", NULL);
+    ds_schema_free(s);
+}
+END_TEST
+
+/* ---- recursive return types ---- */
+
+START_TEST(recursive_return_types_are_errors) {
+    ds_schema *s = resolve(PUBLIC
+        "types:\n"
+        "  A: { b: B }\n"
+        "  B: { a: A }\n"
+        "queries:\n"
+        "  getB: { returns: B, handler: { function: f } }\n"
+        "  getA: { returns: A, handler: { function: f } }\n");
+    const ds_diagnostic *d = expect_one_error(s, "DS0608", 6, "the query getB returns the custom "
+                                              "type B, which contains itself (B.a -> A.b -> B)",
+                                              NULL);
+    ck_assert_uint_eq(d->note_count, 1);
+    ck_assert_uint_eq(d->notes[0].location.line, 3);
+    ds_schema_free(s);
+
+    s = resolve(PUBLIC
+        "types:\n"
+        "  Node: { next: Node, value: string }\n"
+        "mutations:\n"
+        "  push:\n"
+        "    returns: { customType: { head: Node } }\n"
+        "    handler: { function: f }\n"
+        "subscriptions:\n"
+        "  onPush: { for: push, handler: { function: f } }\n");
+    expect_one_error(s, "DS0608", 6, "an inline custom type", "(Node.next -> Node)", NULL);
+    ds_schema_free(s);
+
+    /* Cycles reached through arguments or model fields only are fine. */
+    s = resolve(PUBLIC
+        "types:\n"
+        "  Tree: { children: \"[Tree]\" }\n"
+        "models:\n"
+        "  Doc: { fields: { tree: Tree } }\n"
+        "queries:\n"
+        "  find: { arguments: { filter: Tree }, returns: string, handler: { function: f } }\n");
+    expect_clean(s);
+    ds_schema_free(s);
+}
+END_TEST
+
+/* ---- names the Amplify directives declare ---- */
+
+START_TEST(directive_type_names_are_reserved) {
+    ds_schema *s = resolve(PUBLIC
+        "enums:\n"
+        "  AuthStrategy: [OWNER, GROUPS]\n"
+        "models:\n"
+        "  Policy: { fields: { strategy: AuthStrategy } }\n");
+    const ds_diagnostic *d = expect_one_error(s, "DS0202", 3, "AuthStrategy cannot name an enum",
+                                              "Amplify directives", NULL);
+    ck_assert_str_eq(d->hint, "choose another name, e.g. AuthStrategyKind");
+    ds_schema_free(s);
+
+    s = resolve(PUBLIC
+        "models:\n"
+        "  Http:\n"
+        "    fields: { method: { enum: [GET, POST] } }\n");
+    expect_one_error(s, "DS0202", 4, "the inline enum of Http.method is named HttpMethod", NULL);
+    ds_schema_free(s);
+}
+END_TEST
+
+/* ---- warnings ---- */
+
+/* The number of warnings with code. */
+static size_t warnings_of(const ds_schema *s, const char *code) {
+    size_t n = 0;
+    for (size_t i = 0; i < ds_schema_diagnostic_count(s); i++) {
+        const ds_diagnostic *d = ds_schema_diagnostic(s, i);
+        if (d->severity == DS_SEVERITY_WARNING && strcmp(d->code, code) == 0) n++;
+    }
+    return n;
+}
+
+START_TEST(unused_types_are_warned_about) {
+    ds_schema *s = resolve(PUBLIC
+        "enums:\n"
+        "  Status: [DRAFT, LIVE]\n"
+        "  Color: [RED]\n"
+        "  Mood: [HAPPY]\n"
+        "models:\n"
+        "  Post: { fields: { status: string, color: Color } }\n");
+    expect_clean(s);
+    ck_assert_uint_eq(warnings_of(s, "DS0906"), 2);
+    const ds_diagnostic *d = diag_at(s, "DS0906", 3);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_str_eq(d->hint, "did you mean `status: Status`?");
+    ck_assert_uint_eq(d->notes[0].location.line, 7);
+    ck_assert_ptr_nonnull(diag_at(s, "DS0906", 5));
+    ds_schema_free(s);
+
+    /* Types for the clients: the schema refers to none of their kind. */
+    s = resolve(PUBLIC
+        "enums:\n"
+        "  Size: [S, M]\n"
+        "types:\n"
+        "  Point: { x: float }\n"
+        "models:\n"
+        "  Shirt: { fields: { label: string } }\n");
+    ck_assert_uint_eq(ds_schema_diagnostic_count(s), 0);
+    ds_schema_free(s);
+
+    /* A type only an unused type refers to is unused too. */
+    s = resolve(PUBLIC
+        "types:\n"
+        "  Used: { x: float }\n"
+        "  Outer: { inner: Inner }\n"
+        "  Inner: { y: float }\n"
+        "models:\n"
+        "  Shape: { fields: { at: Used } }\n");
+    ck_assert_uint_eq(warnings_of(s, "DS0906"), 2);
+    ds_schema_free(s);
+
+    /* No guessing on a schema with errors. */
+    s = resolve(PUBLIC
+        "enums:\n"
+        "  Status: [DRAFT]\n"
+        "models:\n"
+        "  Post: { fields: { status: Stats } }\n");
+    expect_one_error(s, "DS0203", 5, "Stats", NULL);
+    ck_assert_uint_eq(ds_schema_warning_count(s), 0);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(reference_fields_beside_the_relationship_are_warned_about) {
+    ds_schema *s = resolve(PUBLIC
+        "models:\n"
+        "  Post:\n"
+        "    fields:\n"
+        "      comments: { hasMany: Comment, references: parentId }\n"
+        "  Comment:\n"
+        "    fields:\n"
+        "      postId: id\n"
+        "      parentId: id\n"
+        "      post: { belongsTo: Post, references: parentId }\n"
+        "  Like:\n"
+        "    fields:\n"
+        "      postId: id\n");
+    expect_clean(s);
+    ck_assert_uint_eq(ds_schema_warning_count(s), 1);
+    const ds_diagnostic *d = diag_at(s, "DS0907", 8);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_str_eq(d->message, "Comment.postId looks like a reference to Post, but the "
+                                 "relationship Comment.post links the two models through parentId");
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(misspelt_references_suggest_a_field) {
+    ds_schema *s = resolve(PUBLIC
+        "models:\n"
+        "  Post:\n"
+        "    fields:\n"
+        "      comments: { hasMany: Comment, references: postID }\n"
+        "  Comment:\n"
+        "    fields:\n"
+        "      postId: id\n"
+        "      post: { belongsTo: Post, references: postID }\n");
+    const ds_diagnostic *d = expect_one_error(s, "DS0304", 9, "declares no field named postID",
+                                              NULL);
+    ck_assert_str_eq(d->hint, "did you mean postId? (correct it in Post.comments too)");
+    ds_schema_free(s);
+}
+END_TEST
+
+/* ---- one mistake, one error ---- */
+
+START_TEST(a_missing_field_is_reported_at_its_first_use) {
+    ds_schema *s = resolve(PUBLIC
+        "models:\n"
+        "  Zone:\n"
+        "    fields:\n"
+        "      trails: { hasMany: Trail, references: zoneId }\n"
+        "  Trail:\n"
+        "    fields:\n"
+        "      zone: { belongsTo: Zone, references: zoneId }\n"
+        "    secondaryIndexes:\n"
+        "      - zoneId\n");
+    expect_one_error(s, "DS0304", 8, "Trail declares no field named zoneId", NULL);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(broken_keys_and_rules_do_not_cascade) {
+    /* An identifier naming an undeclared field: no count mismatch too. */
+    ds_schema *s = resolve(PUBLIC
+        "models:\n"
+        "  Skill:\n"
+        "    identifier: [id, missingKey]\n"
+        "    fields:\n"
+        "      id: id!\n"
+        "      widgets: { hasMany: Widget, references: skillId }\n"
+        "  Widget:\n"
+        "    fields:\n"
+        "      skillId: id\n"
+        "      skill: { belongsTo: Skill, references: skillId }\n");
+    expect_one_error(s, "DS0401", 4, "missingKey", NULL);
+    ds_schema_free(s);
+
+    /* A list reference field that is also a sort key: reported once. */
+    s = resolve(PUBLIC
+        "models:\n"
+        "  Shelf:\n"
+        "    fields:\n"
+        "      clinics: { hasMany: Clinic, references: shelfId }\n"
+        "  Clinic:\n"
+        "    fields:\n"
+        "      name: string!\n"
+        "      shelfId: \"[id]\"\n"
+        "      shelf: { belongsTo: Shelf, references: shelfId }\n"
+        "    secondaryIndexes:\n"
+        "      - { field: name, sortKeys: [shelfId] }\n");
+    expect_one_error(s, "DS0307", 9, "is a list", NULL);
+    ds_schema_free(s);
+
+    /* A broken model rule: the field rules are not judged against a guess. */
+    s = resolve(
+        "models:\n"
+        "  Budget:\n"
+        "    fields:\n"
+        "      serial: string!\n"
+        "      note: { type: string, authorization: [owner] }\n"
+        "    authorization: [publicApiKey, { allow: owner, provider: identityPool }]\n");
+    expect_one_error(s, "DS0502", 6, "not identityPool", NULL);
     ds_schema_free(s);
 }
 END_TEST
@@ -651,6 +882,13 @@ int main(void) {
     tcase_add_test(tc, root_fields_and_inputs_are_unique);
     tcase_add_test(tc, defaults_fit_their_types);
     tcase_add_test(tc, unrelated_errors_are_all_reported_once);
+    tcase_add_test(tc, recursive_return_types_are_errors);
+    tcase_add_test(tc, directive_type_names_are_reserved);
+    tcase_add_test(tc, unused_types_are_warned_about);
+    tcase_add_test(tc, reference_fields_beside_the_relationship_are_warned_about);
+    tcase_add_test(tc, misspelt_references_suggest_a_field);
+    tcase_add_test(tc, a_missing_field_is_reported_at_its_first_use);
+    tcase_add_test(tc, broken_keys_and_rules_do_not_cascade);
     suite_add_tcase(suite, tc);
     SRunner *runner = srunner_create(suite);
     srunner_run_all(runner, CK_ENV);
