@@ -61,11 +61,21 @@ static int rule_index(const char *code) {
     return -1;
 }
 
-/* One SARIF result. */
+/* One SARIF result. Code scanning shows only the message, so the hint
+   goes on a line of its own after it. */
 static json_t *sarif_result(const ds_diagnostic *d) {
-    json_t *result = json_pack("{s:s, s:s, s:{s:s}, s:[o]}", "ruleId", d->code ? d->code : "",
+    json_t *text = json_string(d->message);
+    if (d->hint) {
+        char *joined = malloc(strlen(d->message) + strlen(d->hint) + 8);
+        if (joined) {
+            sprintf(joined, "%s\nhint: %s", d->message, d->hint);
+            json_string_set(text, joined);
+            free(joined);
+        }
+    }
+    json_t *result = json_pack("{s:s, s:s, s:{s:o}, s:[o]}", "ruleId", d->code ? d->code : "",
                                "level", d->severity == DS_SEVERITY_ERROR ? "error" : "warning",
-                               "message", "text", d->message, "locations",
+                               "message", "text", text, "locations",
                                sarif_location(&d->location));
     int index = rule_index(d->code);
     if (index >= 0) json_object_set_new(result, "ruleIndex", json_integer(index));

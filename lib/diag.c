@@ -91,22 +91,26 @@ void ds_hint(ds_schema *s, ds_diag *d, const char *fmt, ...) {
 size_t ds_edit_distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) return (size_t)-1;  /* long names are never typos of each other */
-    size_t row[65];
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    /* Optimal string alignment: insertions, deletions, substitutions, and
+       swaps of two neighbours (modle -> model is one edit). */
+    size_t rows[3][65], *prev2 = rows[0], *prev = rows[1], *row = rows[2];
+    for (size_t j = 0; j <= lb; j++) prev[j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
             size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag + cost;
-            if (row[j] + 1 < best) best = row[j] + 1;
+            size_t best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best) best = prev[j] + 1;
             if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
             row[j] = best;
-            diag = up;
         }
+        size_t *t = prev2;
+        prev2 = prev, prev = row, row = t;
     }
-    return row[lb];
+    return prev[lb];
 }
 
 /* Lower-case ASCII copy for case-insensitive comparison, truncated to 64. */
@@ -183,11 +187,16 @@ const ds_diagnostic *ds_schema_diagnostic(const ds_schema *cs, size_t index) {
 
 /* ---- rendering ---- */
 
-/* Length of the line break at data[i] (LF, CR LF or a lone CR, as libyaml
-   counts lines), or 0 when there is none. */
+/* Length of the line break at data[i], or 0 when there is none. Lines
+   break where libyaml breaks them: LF, CR LF, a lone CR, and the UTF-8 of
+   NEL (U+0085), LS (U+2028) and PS (U+2029). */
 static size_t line_break(const char *data, size_t len, size_t i) {
-    if (data[i] == '\n') return 1;
-    if (data[i] == '\r') return i + 1 < len && data[i + 1] == '\n' ? 2 : 1;
+    const unsigned char *u = (const unsigned char *)data;
+    if (u[i] == '\n') return 1;
+    if (u[i] == '\r') return i + 1 < len && u[i + 1] == '\n' ? 2 : 1;
+    if (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0x85) return 2;
+    if (u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+        return 3;
     return 0;
 }
 
@@ -214,20 +223,41 @@ const char *ds_schema_source_line(const ds_schema *cs, const char *file, unsigne
         index_lines(s, src);
         if (line == 0 || line > src->line_count) return NULL;
         size_t start = src->line_starts[line - 1];
-        size_t end = line < src->line_count ? src->line_starts[line] : src->len;
-        while (end > start && (src->data[end - 1] == '\n' || src->data[end - 1] == '\r')) end--;
+        size_t end = src->len;
+        if (line < src->line_count) {
+            /* The next line starts after this one's break: find the break. */
+            size_t next = src->line_starts[line];
+            end = start;
+            while (end < next && !line_break(src->data, src->len, end)) end++;
+        }
         *len = end - start;
         return src->data + start;
     }
     return NULL;
 }
 
-/* Byte length of the UTF-8 sequence that starts with c (1 for bad bytes). */
-static size_t utf8_len(unsigned char c) {
-    if (c >= 0xF0 && c < 0xF8) return 4;
-    if (c >= 0xE0) return c < 0xF0 ? 3 : 1;
-    if (c >= 0xC0) return 2;
-    return 1;
+/* Byte length of the well-formed UTF-8 sequence at text[i], or 0 when the
+   bytes there are not UTF-8 (each such byte then counts as one character). */
+static size_t utf8_valid(const char *text, size_t len, size_t i) {
+    const unsigned char *u = (const unsigned char *)text + i;
+    size_t left = len - i;
+    if (u[0] < 0x80) return 1;
+    size_t n = u[0] >= 0xC2 && u[0] <= 0xDF ? 2 : u[0] >= 0xE0 && u[0] <= 0xEF ? 3
+             : u[0] >= 0xF0 && u[0] <= 0xF4 ? 4 : 0;
+    if (n == 0 || n > left) return 0;
+    for (size_t k = 1; k < n; k++)
+        if ((u[k] & 0xC0) != 0x80) return 0;
+    /* Overlong forms, surrogates and code points past U+10FFFF. */
+    if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] >= 0xA0) ||
+        (u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+/* Bytes of the character at text[i]: a UTF-8 sequence, or one stray byte. */
+static size_t char_len(const char *text, size_t len, size_t i) {
+    size_t n = utf8_valid(text, len, i);
+    return n ? n : 1;
 }
 
 /* Excerpts show at most this many characters of a line, around the caret. */
@@ -236,14 +266,14 @@ static size_t utf8_len(unsigned char c) {
 /* Byte offset of character number ch (0-based) of text, or len. */
 static size_t char_offset(const char *text, size_t len, unsigned ch) {
     size_t i = 0;
-    for (; i < len && ch > 0; ch--) i += utf8_len((unsigned char)text[i]);
+    for (; i < len && ch > 0; ch--) i += char_len(text, len, i);
     return i < len ? i : len;
 }
 
 /* Number of characters in text. */
 static unsigned char_count(const char *text, size_t len) {
     unsigned n = 0;
-    for (size_t i = 0; i < len; i += utf8_len((unsigned char)text[i])) n++;
+    for (size_t i = 0; i < len; i += char_len(text, len, i)) n++;
     return n;
 }
 
@@ -263,15 +293,24 @@ static void render_excerpt(ds_buf *b, const char *text, size_t len, unsigned lin
     char gutter[32];
     int width = snprintf(gutter, sizeof gutter, "%5u", line);
     ds_buf_printf(b, "%s | %s", gutter, cut_left);
-    for (size_t i = from; i < to; i++) {
+    for (size_t i = from; i < to;) {
         unsigned char c = (unsigned char)text[i];
-        /* Control bytes would garble a terminal: show them as '?'. */
-        ds_buf_putc(b, (c < 0x20 && c != '\t') || c == 0x7f ? '?' : (char)c);
+        size_t n = utf8_valid(text, len, i);
+        /* Control characters and bytes that are not UTF-8 would garble a
+           terminal: show each as '?'. */
+        int c1_control = c == 0xC2 && n == 2 && (unsigned char)text[i + 1] < 0xA0;
+        if (!n || c1_control || (c < 0x20 && c != '\t') || c == 0x7f) {
+            ds_buf_putc(b, '?');
+            i += n ? n : 1;
+        } else {
+            ds_buf_add(b, text + i, n);
+            i += n;
+        }
     }
     ds_buf_printf(b, "%s\n%*s | %*s", cut_right, width, "", (int)strlen(cut_left), "");
     if (color) ds_buf_puts(b, "\033[1;32m");
     unsigned ch = first + 1;
-    for (size_t i = from; i < to && ch < col; i += utf8_len((unsigned char)text[i]), ch++)
+    for (size_t i = from; i < to && ch < col; i += char_len(text, len, i), ch++)
         ds_buf_putc(b, text[i] == '\t' ? '\t' : ' ');
     ds_buf_putc(b, '^');
     /* The underline stops at the span's end or the shown part of the line. */
