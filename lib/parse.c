@@ -32,18 +32,30 @@ static const char *const projection_words[] = {"KEYS_ONLY", "ALL", "INCLUDE", NU
 static const ds_wordset projection_set = {"an index projection", projection_words, NULL};
 static const ds_wordset include_set = {"the type of a projection map",
                                        (const char *const[]){"INCLUDE", NULL}, NULL};
+static const char *const projection_keys[] = {"type", "nonKeyAttributes", NULL};
 
 static const char *const mutation_words[] = {"create", "update", "delete", NULL};
+static const char *const source_keys[] = {"model", "mutations", NULL};
+static const char *const custom_keys[] = {"entry", "dataSource", NULL};
 static const ds_wordset mutation_set = {"a model mutation a subscription can listen to",
                                         mutation_words, NULL};
 
 /* ---- models ---- */
 
-/* PROJECTION := KEYS_ONLY | ALL | { type: INCLUDE, nonKeyAttributes: [NAME, ...] } */
-static void parse_projection(ds_parser *p, const ds_ynode *n, ds_index *ix) {
+/* PROJECTION := KEYS_ONLY | ALL | { type: INCLUDE, nonKeyAttributes: [NAME, ...] }
+ * of the index called what. */
+static void parse_projection(ds_parser *p, const ds_ynode *n, const char *what, ds_index *ix) {
     ix->projection_span = n->span;
+    if (n->kind == DS_Y_SEQ) {
+        ds_parse_want(p, n, DS_Y_MAP, ds_arena_printf(&p->tmp, "the projection of %s", what),
+                      "KEYS_ONLY, ALL or a map { type: INCLUDE, nonKeyAttributes: [...] }",
+                      "to project some attributes, write projection: { type: INCLUDE, "
+                      "nonKeyAttributes: [name] }");
+        ix->invalid = true;
+        return;
+    }
     if (n->kind != DS_Y_MAP) {
-        int w = ds_parse_word(p, n, &projection_set);
+        int w = ds_parse_word(p, n, &projection_set, NULL);
         if (w == 2) {
             ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_VALUE,
                                         "an INCLUDE projection needs the attributes it includes");
@@ -53,56 +65,72 @@ static void parse_projection(ds_parser *p, const ds_ynode *n, ds_index *ix) {
         else ix->projection = w == 0 ? DS_PROJECTION_KEYS_ONLY : DS_PROJECTION_ALL;
         return;
     }
-    if (!ds_parse_keys(p, n, (const char *const[]){"type", "nonKeyAttributes", NULL},
-                       "a key of a projection", "a projection map takes type: INCLUDE and nonKeyAttributes"))
+    if (!ds_parse_keys(p, n, projection_keys, "a key of a projection",
+                       "a projection map takes type: INCLUDE and nonKeyAttributes"))
         ix->invalid = true;
-    const ds_ynode *key, *type = ds_parse_get(n, "type", &key);
-    const ds_ynode *attrs_key, *attrs = ds_parse_get(n, "nonKeyAttributes", &attrs_key);
-    if (!type || !attrs) {
-        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the projection map has no %s",
-                                    !type ? "type" : "nonKeyAttributes");
+    const ds_ynode *type = ds_parse_get(n, "type", NULL);
+    const ds_ynode *attrs = ds_parse_get(n, "nonKeyAttributes", NULL);
+    const char *missing = !type && !ds_parse_misspelt(n, projection_keys, "type") ? "type"
+                          : !attrs && !ds_parse_misspelt(n, projection_keys, "nonKeyAttributes")
+                              ? "nonKeyAttributes" : NULL;
+    if (missing) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the projection map of %s has no %s",
+                                    what, missing);
         ds_hint(p->s, e, "write projection: { type: INCLUDE, nonKeyAttributes: [name] }");
-        ix->invalid = true;
     }
-    if (type && ds_parse_word(p, type, &include_set) < 0) ix->invalid = true;
+    if (!type || !attrs) ix->invalid = true;
+    if (type && ds_parse_word(p, type, &include_set,
+                              ds_arena_printf(&p->tmp, "the type of the projection of %s", what)) < 0)
+        ix->invalid = true;
     if (attrs) {
-        ds_parse_names(p, attrs_key, attrs, false, "a non-key attribute", &ix->non_key_attributes);
+        ds_parse_names(p, attrs, false, ds_arena_printf(&p->tmp, "the nonKeyAttributes of %s", what),
+                       "a non-key attribute", &ix->non_key_attributes);
         if (ix->non_key_attributes.invalid) ix->invalid = true;
     }
     ix->projection = DS_PROJECTION_INCLUDE;
 }
 
-/* The keys of an index map other than field. */
-static void parse_index_keys(ds_parser *p, const ds_ynode *map, ds_index *ix) {
-    const ds_ynode *key, *v;
-    if ((v = ds_parse_get(map, "sortKeys", &key))) {
-        ds_parse_names(p, key, v, false, "a sort key", &ix->sort_keys);
+/* The keys of an index map other than field, of the index called what. */
+static void parse_index_keys(ds_parser *p, const ds_ynode *map, const char *what, ds_index *ix) {
+    const ds_ynode *v;
+    if ((v = ds_parse_get(map, "sortKeys", NULL))) {
+        ds_parse_names(p, v, false, ds_arena_printf(&p->tmp, "the sortKeys of %s", what), "a sort key",
+                       &ix->sort_keys);
         if (ix->sort_keys.invalid) ix->invalid = true;
     }
-    if ((v = ds_parse_get(map, "name", &key)) && !ds_parse_string(p, v, "name", &ix->name))
+    if ((v = ds_parse_get(map, "name", NULL)) &&
+        !ds_parse_string(p, v, ds_arena_printf(&p->tmp, "the name of %s", what), &ix->name))
         ix->invalid = true;
-    if ((v = ds_parse_get(map, "queryField", &key))) {
+    if ((v = ds_parse_get(map, "queryField", NULL))) {
         if (ds_yaml_is_null(v)) {
             ix->query_field_null = true;
             ix->query_field.span = v->span;
-        } else if (!ds_parse_name(p, v, false, "a query field", &ix->query_field)) {
+        } else if (!ds_parse_name(p, v, false, ds_arena_printf(&p->tmp, "the queryField of %s", what),
+                                  &ix->query_field)) {
             ix->invalid = true;
         }
     }
-    if ((v = ds_parse_get(map, "projection", &key))) parse_projection(p, v, ix);
+    if ((v = ds_parse_get(map, "projection", NULL))) parse_projection(p, v, what, ix);
+}
+
+/* "the index on Order.region" (or "an index of Order" before its field is known). */
+static const char *index_label(ds_parser *p, const char *model, const ds_index *ix) {
+    if (!ix->field.text) return ds_arena_printf(&p->tmp, "an index of %s", model);
+    return ds_arena_printf(&p->tmp, "the index on %s.%s", model, ds_parse_clip(p, ix->field.text));
 }
 
 /* INDEX := NAME
  *        | { field: NAME, sortKeys?: [NAME, ...], name?: STRING, queryField?: NAME | null,
  *            projection?: PROJECTION } */
-static void parse_index(ds_parser *p, const ds_ynode *n, ds_index *ix) {
+static void parse_index(ds_parser *p, const ds_ynode *n, const char *model, ds_index *ix) {
     static const char *const keys[] = {"field", "sortKeys", "name", "queryField", "projection", NULL};
     ix->span = n->span;
     if (n->kind == DS_Y_SCALAR) {
         if (!ds_parse_name(p, n, false, "an index field", &ix->field)) ix->invalid = true;
         return;
     }
-    if (!ds_parse_want(p, n, DS_Y_MAP, "an index", "a field name or a map with field: ...", NULL)) {
+    if (!ds_parse_want(p, n, DS_Y_MAP, index_label(p, model, ix), "a field name or a map with field: ...",
+                       "write - email, or - { field: email, sortKeys: [createdAt] }")) {
         ix->invalid = true;
         return;
     }
@@ -111,24 +139,29 @@ static void parse_index(ds_parser *p, const ds_ynode *n, ds_index *ix) {
         ix->invalid = true;
     const ds_ynode *field = ds_parse_get(n, "field", NULL);
     if (!field) {
-        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the index has no field");
-        ds_hint(p->s, e, "name its partition key: field: email");
+        if (!ds_parse_misspelt(n, keys, "field")) {
+            ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "%s has no field",
+                                        index_label(p, model, ix));
+            ds_hint(p->s, e, "name its partition key: field: email");
+        }
         ix->invalid = true;
     } else if (!ds_parse_name(p, field, false, "an index field", &ix->field)) {
         ix->invalid = true;
     }
-    parse_index_keys(p, n, ix);
+    parse_index_keys(p, n, index_label(p, model, ix), ix);
 }
 
 /* secondaryIndexes: [INDEX, ...] */
 static void parse_indexes(ds_parser *p, const ds_ynode *n, ds_decl *d) {
     d->indexes_present = true;
-    if (!ds_parse_want(p, n, DS_Y_SEQ, "secondaryIndexes", "a list of indexes",
+    const char *model = d->name.text ? ds_parse_clip(p, d->name.text) : "this model";
+    const char *what = ds_arena_printf(&p->tmp, "the secondaryIndexes of %s", model);
+    if (!ds_parse_want(p, n, DS_Y_SEQ, what, "a list of indexes",
                        "write secondaryIndexes: [email] or a list of { field: ..., sortKeys: [...] }"))
         return;
     for (size_t i = 0; i < n->count; i++) {
         ds_index ix = {0};
-        parse_index(p, n->items[i], &ix);
+        parse_index(p, n->items[i], model, &ix);
         DS_PUSH(&p->s->arena, d->indexes, d->index_count, d->index_cap, ix);
     }
 }
@@ -136,7 +169,7 @@ static void parse_indexes(ds_parser *p, const ds_ynode *n, ds_decl *d) {
 /* MODEL := { fields: FIELDS, identifier?: [NAME, ...], secondaryIndexes?: [INDEX, ...],
  *            disableOperations?: [WORD, ...], authorization?: RULES } */
 static void parse_model(ds_parser *p, const ds_ynode *name, const ds_ynode *body, ds_decl *d) {
-    const char *what = ds_arena_printf(&p->tmp, "the model %s", name->text ? name->text : "");
+    const char *what = ds_parse_decl_label(p, d);
     if (!ds_parse_want(p, body, DS_Y_MAP, what, "a map with fields (and identifier, "
                        "secondaryIndexes, disableOperations, authorization)", NULL)) {
         d->invalid = true;
@@ -144,32 +177,47 @@ static void parse_model(ds_parser *p, const ds_ynode *name, const ds_ynode *body
     }
     ds_parse_keys(p, body, model_keys, "a key of a model",
                   "a model takes fields, identifier, secondaryIndexes, disableOperations and authorization");
+    const char *model = name->text ? ds_parse_clip(p, name->text) : "this model";
     const ds_ynode *key, *v;
-    if ((v = ds_parse_get(body, "fields", &key))) {
-        ds_parse_fields(p, key, v, d, false);
+    if ((v = ds_parse_get(body, "fields", NULL))) {
+        ds_parse_fields(p, v, d, false);
         if (v->kind != DS_Y_MAP) d->invalid = true;
     } else {
-        ds_diag *e = ds_parse_error(p, name->span, DS_E_MISSING_KEY, "the model %s has no fields",
-                                    name->text ? name->text : "");
-        ds_hint(p->s, e, "give it a fields map: fields: { name: string }");
+        if (!ds_parse_misspelt(body, model_keys, "fields")) {
+            ds_diag *e = ds_parse_error(p, name->span, DS_E_MISSING_KEY, "the model %s has no fields",
+                                        model);
+            ds_hint(p->s, e, "give it a fields map: fields: { name: string }");
+        }
         d->invalid = true;
     }
-    if ((v = ds_parse_get(body, "identifier", &key)))
-        ds_parse_names(p, key, v, false, "an identifier field", &d->identifier);
-    if ((v = ds_parse_get(body, "secondaryIndexes", &key))) parse_indexes(p, v, d);
-    if ((v = ds_parse_get(body, "disableOperations", &key)))
-        ds_parse_words(p, key, v, &disable_set, &d->disabled_ops);
-    if ((v = ds_parse_get(body, "authorization", &key))) ds_parse_rules(p, key, v, &d->auth);
+    if ((v = ds_parse_get(body, "identifier", NULL)))
+        ds_parse_names(p, v, false, ds_arena_printf(&p->tmp, "the identifier of %s", model),
+                       "an identifier field", &d->identifier);
+    if ((v = ds_parse_get(body, "secondaryIndexes", NULL))) parse_indexes(p, v, d);
+    if ((v = ds_parse_get(body, "disableOperations", NULL)))
+        ds_parse_words(p, v, &disable_set, ds_arena_printf(&p->tmp, "the disableOperations of %s", model),
+                       &d->disabled_ops);
+    if ((v = ds_parse_get(body, "authorization", &key))) ds_parse_rules(p, key, v, model, &d->auth);
 }
 
 /* ---- custom operations ---- */
 
-/* One handler: { function: STRING } | { custom: { entry: STRING, dataSource?: STRING } } */
-static void parse_one_handler(ds_parser *p, const ds_ynode *n, ds_decl *d) {
+/* A handler written as a single value: say how to write it. */
+static void handler_not_a_map(ds_parser *p, const ds_ynode *n, const char *what) {
+    const char *hint = n->kind == DS_Y_SCALAR && !ds_yaml_is_null(n)
+                           ? ds_arena_printf(&p->tmp, "for a Lambda function, write { function: %s }",
+                                             ds_parse_clip(p, n->text))
+                           : "write { function: name } or { custom: { entry: ./file.js } }";
+    ds_parse_want(p, n, DS_Y_MAP, what, "{ function: name } or { custom: { entry: ... } }", hint);
+}
+
+/* One handler: { function: STRING } | { custom: { entry: STRING, dataSource?: STRING } }
+ * of the operation d, called what in messages. */
+static void parse_one_handler(ds_parser *p, const ds_ynode *n, ds_decl *d, const char *what) {
     ds_handler h = {0};
     h.span = n->span;
-    if (!ds_parse_want(p, n, DS_Y_MAP, "a handler", "{ function: name } or { custom: { entry: ... } }",
-                       NULL)) {
+    if (n->kind != DS_Y_MAP) {
+        handler_not_a_map(p, n, what);
         d->invalid = true;
         return;
     }
@@ -185,28 +233,40 @@ static void parse_one_handler(ds_parser *p, const ds_ynode *n, ds_decl *d) {
         ok = false;
     } else if (fn) {
         h.kind = DS_HANDLER_FUNCTION;
-        ok = ds_parse_string(p, fn, "function", &h.function) && ok;
+        ok = ds_parse_string(p, fn, ds_arena_printf(&p->tmp, "the function of %s", what),
+                             &h.function) && ok;
     } else if (custom) {
         h.kind = DS_HANDLER_CUSTOM;
-        if (ds_parse_want(p, custom, DS_Y_MAP, "custom", "a map with entry (and dataSource)", NULL)) {
-            ok = ds_parse_keys(p, custom, (const char *const[]){"entry", "dataSource", NULL},
-                               "a key of a custom handler", "a custom handler takes entry and dataSource") && ok;
+        const char *hint = custom->kind == DS_Y_SCALAR && !ds_yaml_is_null(custom)
+                               ? ds_arena_printf(&p->tmp, "write custom: { entry: %s }",
+                                                 ds_parse_clip(p, custom->text))
+                               : NULL;
+        const char *handler = ds_arena_printf(&p->tmp, "the custom handler of %s",
+                                              ds_parse_decl_label(p, d));
+        if (ds_parse_want(p, custom, DS_Y_MAP, handler, "a map with entry (and dataSource)", hint)) {
+            ok = ds_parse_keys(p, custom, custom_keys, "a key of a custom handler",
+                               "a custom handler takes entry and dataSource") && ok;
             const ds_ynode *entry = ds_parse_get(custom, "entry", NULL);
             const ds_ynode *source = ds_parse_get(custom, "dataSource", NULL);
             if (!entry) {
-                ds_diag *e = ds_parse_error(p, custom_key->span, DS_E_MISSING_KEY,
-                                            "the custom handler has no entry");
-                ds_hint(p->s, e, "name its resolver file: custom: { entry: ./handler.js }");
+                if (!ds_parse_misspelt(custom, custom_keys, "entry")) {
+                    ds_diag *e = ds_parse_error(p, custom_key->span, DS_E_MISSING_KEY, "%s has no entry",
+                                                handler);
+                    ds_hint(p->s, e, "name its resolver file: custom: { entry: ./handler.js }");
+                }
                 ok = false;
             } else {
-                ok = ds_parse_string(p, entry, "entry", &h.entry) && ok;
+                ok = ds_parse_string(p, entry, ds_arena_printf(&p->tmp, "the entry of %s", what),
+                                     &h.entry) && ok;
             }
-            if (source) ok = ds_parse_string(p, source, "dataSource", &h.data_source) && ok;
+            if (source)
+                ok = ds_parse_string(p, source, ds_arena_printf(&p->tmp, "the dataSource of %s", what),
+                                     &h.data_source) && ok;
         } else {
             ok = false;
         }
     } else if (ok) {
-        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the handler names no function");
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "%s names no function", what);
         ds_hint(p->s, e, "write { function: name } or { custom: { entry: ./file.js } }");
         ok = false;
     }
@@ -217,37 +277,50 @@ static void parse_one_handler(ds_parser *p, const ds_ynode *n, ds_decl *d) {
 /* HANDLER := ONE_HANDLER | [ONE_HANDLER, ...]   (a list is a pipeline) */
 static void parse_handler(ds_parser *p, const ds_ynode *n, ds_decl *d) {
     d->handler_present = true;
+    const char *op = ds_parse_decl_label(p, d);
     if (n->kind != DS_Y_SEQ) {
-        parse_one_handler(p, n, d);
+        parse_one_handler(p, n, d, ds_arena_printf(&p->tmp, "the handler of %s", op));
         return;
     }
-    for (size_t i = 0; i < n->count; i++) parse_one_handler(p, n->items[i], d);
+    const char *what = ds_arena_printf(&p->tmp, "a handler of %s", op);
+    for (size_t i = 0; i < n->count; i++) parse_one_handler(p, n->items[i], d, what);
 }
 
-/* SOURCE := NAME (a custom mutation) | { model: NAME, mutations: [create|update|delete, ...] } */
-static void parse_source(ds_parser *p, const ds_ynode *n, ds_decl *d) {
+/* SOURCE := NAME (a custom mutation) | { model: NAME, mutations: [create|update|delete, ...] }
+ * of the subscription d, called sub in messages. */
+static void parse_source(ds_parser *p, const ds_ynode *n, ds_decl *d, const char *sub) {
     ds_sub_source src = {0};
     src.span = n->span;
     if (n->kind != DS_Y_MAP) {
-        if (!ds_parse_name(p, n, false, "a subscription source", &src.name)) d->invalid = true;
+        const char *role = ds_arena_printf(&p->tmp, "a source of %s", sub);
+        if (!ds_parse_name(p, n, false, role, &src.name)) d->invalid = true;
         DS_PUSH(&p->s->arena, d->sources, d->source_count, d->source_cap, src);
         return;
     }
     src.is_model = true;
-    if (!ds_parse_keys(p, n, (const char *const[]){"model", "mutations", NULL},
-                       "a key of a subscription source", "a model source is { model: Post, mutations: [create] }"))
+    if (!ds_parse_keys(p, n, source_keys, "a key of a subscription source",
+                       "a model source is { model: Post, mutations: [create] }"))
         d->invalid = true;
     const ds_ynode *model = ds_parse_get(n, "model", NULL);
-    const ds_ynode *key, *mutations = ds_parse_get(n, "mutations", &key);
-    if (!model || !mutations) {
-        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the subscription source has no %s",
-                                    !model ? "model" : "mutations");
+    const ds_ynode *mutations = ds_parse_get(n, "mutations", NULL);
+    const char *missing = !model && !ds_parse_misspelt(n, source_keys, "model") ? "model"
+                          : !mutations && !ds_parse_misspelt(n, source_keys, "mutations") ? "mutations"
+                                                                                         : NULL;
+    if (missing) {
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "a source of %s has no %s", sub,
+                                    missing);
         ds_hint(p->s, e, "write { model: Post, mutations: [create, update] }");
-        d->invalid = true;
     }
-    if (model && !ds_parse_name(p, model, false, "the model", &src.name)) d->invalid = true;
+    if (!model || !mutations) d->invalid = true;
+    if (model && !ds_parse_name(p, model, false, ds_arena_printf(&p->tmp, "the model of a source of %s", sub),
+                                &src.name))
+        d->invalid = true;
     if (mutations) {
-        ds_parse_words(p, key, mutations, &mutation_set, &src.mutations);
+        const char *what = src.name.text
+                               ? ds_arena_printf(&p->tmp, "the mutations of %s in %s",
+                                                 ds_parse_clip(p, src.name.text), sub)
+                               : ds_arena_printf(&p->tmp, "the mutations of a source of %s", sub);
+        ds_parse_words(p, mutations, &mutation_set, what, &src.mutations);
         if (src.mutations.invalid) d->invalid = true;
     }
     DS_PUSH(&p->s->arena, d->sources, d->source_count, d->source_cap, src);
@@ -256,22 +329,30 @@ static void parse_source(ds_parser *p, const ds_ynode *n, ds_decl *d) {
 /* SOURCES := SOURCE | [SOURCE, ...] */
 static void parse_sources(ds_parser *p, const ds_ynode *n, ds_decl *d) {
     d->sources_present = true;
+    const char *sub = ds_parse_decl_label(p, d);
     if (n->kind != DS_Y_SEQ) {
-        parse_source(p, n, d);
+        parse_source(p, n, d, sub);
         return;
     }
-    for (size_t i = 0; i < n->count; i++) parse_source(p, n->items[i], d);
+    for (size_t i = 0; i < n->count; i++) parse_source(p, n->items[i], d, sub);
+}
+
+/* Whether an unknown key of an operation's body (whose keys are keys) is a
+ * misspelling of a key the resolver requires: returns, handler or for. */
+static bool misspelt_required(const ds_ynode *body, const char *const *keys) {
+    static const char *const required[] = {"returns", "handler", "for"};
+    for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+        if (ds_parse_misspelt(body, keys, required[i])) return true;
+    return false;
 }
 
 /* OPERATION := { arguments?: FIELDS, returns: TYPE | { customType: FIELDS }, handler: HANDLER,
  *                authorization?: RULES }
  * SUBSCRIPTION := { for: SOURCES, arguments?: FIELDS, handler: HANDLER, authorization?: RULES }
- * (A missing returns or handler is the resolver's to report.) */
-static void parse_operation(ds_parser *p, const ds_ynode *name, const ds_ynode *body, ds_decl *d) {
+ * (A missing returns, handler or for is the resolver's to report.) */
+static void parse_operation(ds_parser *p, const ds_ynode *body, ds_decl *d) {
     bool sub = d->kind == DS_DECL_SUBSCRIPTION;
-    const char *what = ds_arena_printf(&p->tmp, "the %s %s",
-                                       sub ? "subscription" : d->kind == DS_DECL_QUERY ? "query" : "mutation",
-                                       name->text ? name->text : "");
+    const char *what = ds_parse_decl_label(p, d);
     if (!ds_parse_want(p, body, DS_Y_MAP, what,
                        sub ? "a map with for, handler (and arguments, authorization)"
                            : "a map with returns, handler (and arguments, authorization)", NULL)) {
@@ -284,15 +365,18 @@ static void parse_operation(ds_parser *p, const ds_ynode *name, const ds_ynode *
                   sub ? "a key of a subscription" : "a key of a custom operation",
                   sub ? "a subscription takes for, arguments, handler and authorization"
                       : "a custom operation takes arguments, returns, handler and authorization");
+    /* The unknown key's "did you mean" is the one error: the resolver, which
+     * would report the key missing, leaves the operation alone. */
+    if (misspelt_required(body, sub ? sub_keys : op_keys)) d->invalid = true;
     const ds_ynode *key, *v;
-    if ((v = ds_parse_get(body, "arguments", &key))) {
-        ds_parse_fields(p, key, v, d, true);
+    if ((v = ds_parse_get(body, "arguments", NULL))) {
+        ds_parse_fields(p, v, d, true);
         if (v->kind != DS_Y_MAP) d->invalid = true;
     }
     if (!sub && (v = ds_parse_get(body, "returns", &key))) d->returns = ds_parse_returns(p, key, v, d);
-    if (sub && (v = ds_parse_get(body, "for", &key))) parse_sources(p, v, d);
-    if ((v = ds_parse_get(body, "handler", &key))) parse_handler(p, v, d);
-    if ((v = ds_parse_get(body, "authorization", &key))) ds_parse_rules(p, key, v, &d->auth);
+    if (sub && (v = ds_parse_get(body, "for", NULL))) parse_sources(p, v, d);
+    if ((v = ds_parse_get(body, "handler", NULL))) parse_handler(p, v, d);
+    if ((v = ds_parse_get(body, "authorization", &key))) ds_parse_rules(p, key, v, what, &d->auth);
 }
 
 /* ---- the file ---- */
@@ -319,14 +403,14 @@ static void parse_decl(ds_parser *p, const ds_ynode *name, const ds_ynode *body,
     switch (kind) {
     case DS_DECL_MODEL: parse_model(p, name, body, d); break;
     case DS_DECL_ENUM:
-        ds_parse_enum_values(p, name, body, &d->values);
+        ds_parse_enum_values(p, body, d);
         if (body->kind != DS_Y_SEQ) d->invalid = true;
         break;
     case DS_DECL_TYPE:
-        ds_parse_fields(p, name, body, d, false);
+        ds_parse_fields(p, body, d, false);
         if (body->kind != DS_Y_MAP) d->invalid = true;
         break;
-    default: parse_operation(p, name, body, d); break;
+    default: parse_operation(p, body, d); break;
     }
     DS_PUSH(&s->arena, s->decls, s->decl_count, s->decl_cap, d);
 }
@@ -337,7 +421,8 @@ static void parse_section(ds_parser *p, const ds_ynode *key, const ds_ynode *val
         "a map of model names to models", "a map of enum names to lists of values",
         "a map of custom type names to fields", "a map of query names to queries",
         "a map of mutation names to mutations", "a map of subscription names to subscriptions"};
-    if (!ds_parse_want(p, value, DS_Y_MAP, key->text, expected[kind],
+    const char *what = ds_arena_printf(&p->tmp, "the %s section", key->text);
+    if (!ds_parse_want(p, value, DS_Y_MAP, what, expected[kind],
                        ds_yaml_is_null(value) ? "remove the key, or add what it declares" : NULL))
         return;
     for (size_t i = 0; i < DS_PAIRS(value); i++) parse_decl(p, DS_KEY(value, i), DS_VALUE(value, i), kind);
@@ -353,7 +438,7 @@ static void parse_schema_rules(ds_parser *p, const ds_ynode *key, const ds_ynode
         ds_hint(s, e, "give the schema-level rules once, in one of the files");
         return;
     }
-    ds_parse_rules(p, key, value, &s->auth);
+    ds_parse_rules(p, key, value, "the schema", &s->auth);
 }
 
 /* DOCUMENT := empty

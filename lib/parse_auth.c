@@ -37,32 +37,36 @@ static const ds_wordset to_set = {"an operation a rule can grant", to_words, to_
 static const char *const rule_keys[] = {
     "allow", "provider", "to", "groups", "group", "field", "identityClaim", "groupClaim", NULL};
 
-/* The keys of a rule map other than allow. */
-static void parse_rule_keys(ds_parser *p, const ds_ynode *map, ds_rule *r) {
+/* The keys of a rule map other than allow, of the rule called rule. */
+static void parse_rule_keys(ds_parser *p, const ds_ynode *map, const char *rule, ds_rule *r) {
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         const ds_ynode *k = DS_KEY(map, i), *v = DS_VALUE(map, i);
         if (k->kind != DS_Y_SCALAR) continue;
         const char *key = k->text;
         bool ok = true;
         if (strcmp(key, "provider") == 0) {
-            int w = ds_parse_word(p, v, &provider_set);
+            int w = ds_parse_word(p, v, &provider_set,
+                                  ds_arena_printf(&p->tmp, "the provider of %s", rule));
             ok = w >= 0;
             r->provider = ok ? (ds_provider)(w + 1) : DS_PROVIDER_DEFAULT;
             r->provider_span = v->span;
         } else if (strcmp(key, "to") == 0) {
-            ds_parse_words(p, k, v, &to_set, &r->to);
+            ds_parse_words(p, v, &to_set, ds_arena_printf(&p->tmp, "the to list of %s", rule), &r->to);
             ok = !r->to.invalid;
         } else if (strcmp(key, "groups") == 0) {
-            ds_parse_strings(p, k, v, &r->groups);
+            ds_parse_strings(p, v, ds_arena_printf(&p->tmp, "the groups of %s", rule),
+                             ds_arena_printf(&p->tmp, "a group of %s", rule), &r->groups);
             ok = !r->groups.invalid;
         } else if (strcmp(key, "group") == 0) {
-            ok = ds_parse_string(p, v, "group", &r->group);
+            ok = ds_parse_string(p, v, ds_arena_printf(&p->tmp, "the group of %s", rule), &r->group);
         } else if (strcmp(key, "field") == 0) {
-            ok = ds_parse_name(p, v, false, "the owner or group field", &r->field);
+            ok = ds_parse_name(p, v, false, ds_arena_printf(&p->tmp, "the field of %s", rule), &r->field);
         } else if (strcmp(key, "identityClaim") == 0) {
-            ok = ds_parse_string(p, v, "identityClaim", &r->identity_claim);
+            ok = ds_parse_string(p, v, ds_arena_printf(&p->tmp, "the identityClaim of %s", rule),
+                                 &r->identity_claim);
         } else if (strcmp(key, "groupClaim") == 0) {
-            ok = ds_parse_string(p, v, "groupClaim", &r->group_claim);
+            ok = ds_parse_string(p, v, ds_arena_printf(&p->tmp, "the groupClaim of %s", rule),
+                                 &r->group_claim);
         }
         if (!ok) r->invalid = true;
     }
@@ -71,16 +75,17 @@ static void parse_rule_keys(ds_parser *p, const ds_ynode *map, ds_rule *r) {
 /* RULE := ALLOW
  *       | { allow: ALLOW, provider?: PROVIDER, to?: [OP, ...], groups?: [STRING, ...],
  *           group?: STRING, field?: NAME, identityClaim?: STRING, groupClaim?: STRING } */
-static void parse_rule(ds_parser *p, const ds_ynode *n, ds_rule *r) {
+static void parse_rule(ds_parser *p, const ds_ynode *n, const char *rule, ds_rule *r) {
     r->span = n->span;
     if (n->kind == DS_Y_SCALAR) {
-        int w = ds_parse_word(p, n, &allow_set);
+        int w = ds_parse_word(p, n, &allow_set, NULL);
         r->allow = w >= 0 ? (ds_allow)w : DS_ALLOW_PUBLIC_API_KEY;
         r->allow_span = n->span;
         r->invalid = w < 0;
         return;
     }
-    if (!ds_parse_want(p, n, DS_Y_MAP, "a rule", "a rule name or a map with allow: ...", NULL)) {
+    if (!ds_parse_want(p, n, DS_Y_MAP, rule, "a rule name or a map with allow: ...",
+                       "write - owner, or - { allow: groups, groups: [Admin] }")) {
         r->invalid = true;
         return;
     }
@@ -90,35 +95,41 @@ static void parse_rule(ds_parser *p, const ds_ynode *n, ds_rule *r) {
         r->invalid = true;
     const ds_ynode *allow = ds_parse_get(n, "allow", NULL);
     if (!allow) {
-        ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the rule has no allow key");
-        ds_hint(p->s, e, "say what kind of rule it is: allow: %s", "publicApiKey, owner, groups, ...");
+        if (!ds_parse_misspelt(n, rule_keys, "allow")) {
+            ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "%s has no allow key", rule);
+            ds_hint(p->s, e, "say what kind of rule it is: allow: %s", "publicApiKey, owner, groups, ...");
+        }
         r->invalid = true;
     } else {
-        int w = ds_parse_word(p, allow, &allow_set);
+        int w = ds_parse_word(p, allow, &allow_set,
+                              ds_arena_printf(&p->tmp, "the allow of %s", rule));
         r->allow = w >= 0 ? (ds_allow)w : DS_ALLOW_PUBLIC_API_KEY;
         r->allow_span = allow->span;
         if (w < 0) r->invalid = true;
     }
-    parse_rule_keys(p, n, r);
+    parse_rule_keys(p, n, rule, r);
 }
 
 /* RULES := [RULE, ...] */
-void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_rules *out) {
+void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, const char *owner,
+                    ds_rules *out) {
     memset(out, 0, sizeof *out);
     out->present = true;
     out->span = key->span;
     if (value->kind != DS_Y_SEQ) {
         const char *hint = value->kind == DS_Y_SCALAR && !ds_yaml_is_null(value)
                                ? ds_arena_printf(&p->tmp, "write it as a list: authorization: [%s]",
-                                                 value->text)
+                                                 ds_parse_clip(p, value->text))
                                : "write it as a list: authorization: [publicApiKey]";
-        ds_parse_want(p, value, DS_Y_SEQ, "authorization", "a list of rules", hint);
+        ds_parse_want(p, value, DS_Y_SEQ, ds_arena_printf(&p->tmp, "the authorization of %s", owner),
+                      "a list of rules", hint);
         out->invalid = true;
         return;
     }
+    const char *rule = ds_arena_printf(&p->tmp, "a rule of %s", owner);
     for (size_t i = 0; i < value->count; i++) {
         ds_rule r = {0};
-        parse_rule(p, value->items[i], &r);
+        parse_rule(p, value->items[i], rule, &r);
         DS_PUSH(&p->s->arena, out->items, out->count, out->cap, r);
     }
 }

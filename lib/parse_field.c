@@ -13,18 +13,20 @@ static const char type_hint[] =
     "a type is T, T!, [T], [T!], [T]! or [T!]!, where T is a scalar such as string or "
     "the name of an enum or custom type";
 
-/* "Team.members" (or "members" in an inline type), for messages. */
-static const char *field_label(ds_parser *p, const ds_field *f) {
-    const char *name = f->name.text ? f->name.text : "this field";
-    if (!f->owner || f->owner->implicit || !f->owner->name.text) return name;
-    return ds_arena_printf(&p->tmp, "%s.%s", f->owner->name.text, name);
+/* "Team.members", for messages. */
+static const char *field_label(ds_parser *p, const ds_field *f) { return ds_parse_field_label(p, f); }
+
+/* "the field Team.members", "the argument id of the query getTeam". */
+static const char *field_noun(ds_parser *p, const ds_field *f) {
+    if (f->owner && !f->owner->implicit && f->owner->kind >= DS_DECL_QUERY) return field_label(p, f);
+    return ds_arena_printf(&p->tmp, "the field %s", field_label(p, f));
 }
 
 /* "teamId" for "Team": the usual name of a field holding Team's key. */
 static const char *key_field_for(ds_parser *p, const char *model) {
     if (!model || !*model) return "parentId";
     char first = model[0] >= 'A' && model[0] <= 'Z' ? (char)(model[0] + 32) : model[0];
-    return ds_arena_printf(&p->tmp, "%c%sId", first, model + 1);
+    return ds_arena_printf(&p->tmp, "%c%sId", first, ds_parse_clip(p, model + 1));
 }
 
 /* What is wrong after the type's name (at c), or NULL. */
@@ -87,11 +89,11 @@ static bool parse_type(ds_parser *p, const ds_ynode *n, const ds_field *f, ds_ty
         ds_hint(p->s, e, "write a list type as \"[string]\" (quoted) or [string]");
         return false;
     } else if (n->kind == DS_Y_MAP) {
-        ds_parse_want(p, n, DS_Y_SCALAR, "type", "a type string such as string!", type_hint);
+        ds_parse_want(p, n, DS_Y_SCALAR, ds_arena_printf(&p->tmp, "the type of %s", field_label(p, f)),
+                      "a type string such as string!", type_hint);
         return false;
     } else if (ds_yaml_is_null(n)) {
-        ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE, "the field %s has no type",
-                                    field_label(p, f));
+        ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE, "%s has no type", field_noun(p, f));
         ds_hint(p->s, e, "%s", type_hint);
         return false;
     } else if (ds_yaml_scalar_kind(n, NULL, NULL) != DS_VALUE_STRING) {
@@ -109,16 +111,49 @@ static bool parse_type(ds_parser *p, const ds_ynode *n, const ds_field *f, ds_ty
     return false;
 }
 
-void ds_parse_enum_values(ds_parser *p, const ds_ynode *key, const ds_ynode *n, ds_name_list *out) {
+/* "write the values as a list: [ACTIVE, ARCHIVED]" for values written as
+ * the keys of a map (or "[A, B, C]"). */
+static const char *enum_list_hint(ds_parser *p, const ds_ynode *n) {
+    const char *list = NULL;
+    size_t shown = 0;
+    for (size_t i = 0; n->kind == DS_Y_MAP && i < DS_PAIRS(n) && shown < 4; i++) {
+        const ds_ynode *k = DS_KEY(n, i);
+        if (k->kind != DS_Y_SCALAR || ds_parse_name_problem(p, k->text)) continue;
+        list = list ? ds_arena_printf(&p->tmp, "%s, %s", list, k->text) : k->text;
+        shown++;
+    }
+    if (!list) return "write the values as a list: [A, B, C]";
+    return ds_arena_printf(&p->tmp, "write the values as a list: [%s%s]", list,
+                           shown < DS_PAIRS(n) ? ", ..." : "");
+}
+
+/* Whether value is a word GraphQL reserves (reported then). */
+static bool reserved_enum_value(ds_parser *p, const ds_ynode *item, const char *value) {
+    if (strcmp(value, "true") != 0 && strcmp(value, "false") != 0 && strcmp(value, "null") != 0)
+        return false;
+    ds_diag *e = ds_parse_error(p, item->span, DS_E_BAD_NAME,
+                                "%s cannot be an enum value: GraphQL reserves true, false and null",
+                                value);
+    if (value[0] == 'n')
+        ds_hint(p->s, e, "use another name, such as NONE");
+    else  /* unquoted, TRUE and FALSE are YAML booleans */
+        ds_hint(p->s, e, "use another name, such as \"%s\" (quoted: YAML reads %s as a boolean)",
+                value[0] == 't' ? "TRUE" : "FALSE", value[0] == 't' ? "TRUE" : "FALSE");
+    return true;
+}
+
+void ds_parse_enum_values(ds_parser *p, const ds_ynode *n, ds_decl *enum_decl) {
+    ds_name_list *out = &enum_decl->values;
     memset(out, 0, sizeof *out);
     out->present = true;
     out->span = n->span;
-    const char *what = key->text ? ds_arena_printf(&p->tmp, "the values of %s", key->text) : "enum";
-    if (!ds_parse_want(p, n, DS_Y_SEQ, what, "a list of names", "write the values as [A, B, C]")) {
+    const char *what = ds_parse_decl_label(p, enum_decl);
+    if (n->kind != DS_Y_SEQ) {
+        ds_parse_want(p, n, DS_Y_SEQ, what, "a list of values", enum_list_hint(p, n));
         out->invalid = true;
         return;
     }
-    ds_symtab seen;  /* value -> its first ds_ynode */
+    ds_symtab seen;  /* value -> where it is first listed */
     ds_symtab_init(&seen, &p->tmp);
     for (size_t i = 0; i < n->count; i++) {
         const ds_ynode *item = n->items[i];
@@ -128,24 +163,12 @@ void ds_parse_enum_values(ds_parser *p, const ds_ynode *key, const ds_ynode *n, 
             if (value.text) DS_PUSH(&p->s->arena, out->items, out->count, out->cap, value);
             continue;
         }
-        if (strcmp(value.text, "true") == 0 || strcmp(value.text, "false") == 0 ||
-            strcmp(value.text, "null") == 0) {
-            ds_diag *e = ds_parse_error(p, item->span, DS_E_BAD_NAME,
-                                        "%s cannot be an enum value: GraphQL reserves true, false "
-                                        "and null", value.text);
-            ds_hint(p->s, e, "use another name, such as %s",
-                    value.text[0] == 't' ? "TRUE" : value.text[0] == 'f' ? "FALSE" : "NONE");
+        if (reserved_enum_value(p, item, value.text)) {
             out->invalid = true;
             continue;
         }
-        const ds_ynode *first = ds_symtab_put(&seen, value.text, (void *)item);
-        if (first) {
-            ds_diag *e = ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE,
-                                        "the enum value %s is listed twice", value.text);
-            ds_note_at(p->s, e, first->span, "first listed here");
-            continue;
-        }
-        DS_PUSH(&p->s->arena, out->items, out->count, out->cap, value);
+        if (ds_parse_unique(p, &seen, item, value.text, what))
+            DS_PUSH(&p->s->arena, out->items, out->count, out->cap, value);
     }
 }
 
@@ -165,10 +188,10 @@ static ds_decl *inline_decl(ds_parser *p, ds_field *f, ds_decl_kind kind, const 
 static void parse_inline_enum(ds_parser *p, ds_field *f, const ds_ynode *map) {
     ds_parse_keys(p, map, (const char *const[]){"enum", NULL}, "a key of an inline enum",
                   "an inline enum takes only its values: { enum: [A, B] }");
-    const ds_ynode *key, *values = ds_parse_get(map, "enum", &key);
+    const ds_ynode *values = ds_parse_get(map, "enum", NULL);
     f->kind = DS_FIELD_INLINE_ENUM;
     ds_decl *d = inline_decl(p, f, DS_DECL_ENUM, values);
-    ds_parse_enum_values(p, key, values, &d->values);
+    ds_parse_enum_values(p, values, d);
     if (values->kind != DS_Y_SEQ) d->invalid = f->invalid = true;
 }
 
@@ -176,14 +199,32 @@ static void parse_inline_enum(ds_parser *p, ds_field *f, const ds_ynode *map) {
 static void parse_inline_type(ds_parser *p, ds_field *f, const ds_ynode *map) {
     ds_parse_keys(p, map, (const char *const[]){"customType", NULL}, "a key of an inline custom type",
                   "an inline custom type takes only its fields: { customType: { a: string } }");
-    const ds_ynode *key, *fields = ds_parse_get(map, "customType", &key);
+    const ds_ynode *fields = ds_parse_get(map, "customType", NULL);
     f->kind = DS_FIELD_INLINE_TYPE;
     ds_decl *d = inline_decl(p, f, DS_DECL_TYPE, fields);
-    ds_parse_fields(p, key, fields, d, false);
+    ds_parse_fields(p, fields, d, false);
     if (fields->kind != DS_Y_MAP) d->invalid = f->invalid = true;
 }
 
 static const char *const relation_words[] = {"hasOne", "hasMany", "belongsTo", NULL};
+
+/* Report the relationship f without references. The reference fields are
+ * on the child and hold the parent's identifier: for a belongsTo the child
+ * is f's model, for a hasOne or hasMany the related model. */
+static void report_no_references(ds_parser *p, const ds_field *f) {
+    ds_diag *e = ds_parse_error(p, f->name.span, DS_E_MISSING_KEY,
+                                "the relationship %s has no references key; references is required",
+                                field_label(p, f));
+    bool belongs = f->rel.kind == DS_REL_BELONGS_TO;
+    const char *here = f->owner && !f->owner->implicit ? f->owner->name.text : NULL;
+    const char *there = f->rel.related.text;
+    const char *child = belongs ? here : there, *parent = belongs ? there : here;
+    const char *child_words = child ? ds_parse_clip(p, child) : belongs ? "this model" : "the related model";
+    const char *parent_words = parent ? ds_arena_printf(&p->tmp, "%s's", ds_parse_clip(p, parent))
+                                      : belongs ? "the related model's" : "this model's";
+    ds_hint(p->s, e, "name the field(s) of %s that hold %s identifier: `references: %s`", child_words,
+            parent_words, key_field_for(p, parent));
+}
 
 /* RELATION := { hasOne|hasMany|belongsTo: NAME, references: NAMES, authorization?: RULES } */
 static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
@@ -215,23 +256,18 @@ static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
         f->rel.kind = (ds_rel_kind)kind;
         if (!ds_parse_name(p, v, false, "the related model", &f->rel.related)) f->invalid = true;
     }
-    const ds_ynode *key, *value = ds_parse_get(map, "references", &key);
+    const ds_ynode *key, *value = ds_parse_get(map, "references", NULL);
     if (value) {
-        ds_parse_names(p, key, value, true, "a reference field", &f->rel.references);
+        ds_parse_names(p, value, true, ds_arena_printf(&p->tmp, "the references of %s", field_label(p, f)),
+                       "a reference field", &f->rel.references);
         if (f->rel.references.invalid) f->invalid = true;
     } else if (known) {
-        ds_diag *e = ds_parse_error(p, f->name.span, DS_E_MISSING_KEY,
-                                    "the relationship %s has no references key; references is required",
-                                    field_label(p, f));
-        bool here = f->rel.kind == DS_REL_BELONGS_TO;
-        ds_hint(p->s, e, "name the field(s) of %s that hold the key of %s: references: %s",
-                here ? "this model" : f->rel.related.text ? f->rel.related.text : "the related model",
-                here ? "the related model" : "this model",
-                key_field_for(p, here ? f->rel.related.text : f->owner ? f->owner->name.text : NULL));
+        report_no_references(p, f);
         f->invalid = true;
     }
     if (!known) f->invalid = true;
-    if ((value = ds_parse_get(map, "authorization", &key))) ds_parse_rules(p, key, value, &f->auth);
+    if ((value = ds_parse_get(map, "authorization", &key)))
+        ds_parse_rules(p, key, value, field_label(p, f), &f->auth);
 }
 
 /* SCALAR_MAP := { type: TYPE, default?: SCALAR, authorization?: RULES } */
@@ -246,21 +282,23 @@ static void parse_typed_map(ds_parser *p, ds_field *f, const ds_ynode *map) {
         f->kind = f->type.scalar ? DS_FIELD_SCALAR : DS_FIELD_REF;
     } else {
         if (known) {
-            ds_diag *e = ds_parse_error(p, f->name.span, DS_E_MISSING_KEY, "the field %s has no type",
-                                        field_label(p, f));
+            ds_diag *e = ds_parse_error(p, f->name.span, DS_E_MISSING_KEY, "%s has no type",
+                                        field_noun(p, f));
             ds_hint(p->s, e, "a field map needs type (or enum, customType, hasOne, hasMany or belongsTo)");
         }
         f->invalid = true;
     }
     if ((value = ds_parse_get(map, "default", &key))) {
-        if (ds_parse_want(p, value, DS_Y_SCALAR, "default", "a single value", NULL)) {
+        const char *what = ds_arena_printf(&p->tmp, "the default of %s", field_label(p, f));
+        if (ds_parse_want(p, value, DS_Y_SCALAR, what, "a single value", NULL)) {
             f->default_value = ds_arena_alloc(&p->s->arena, sizeof *f->default_value);
             ds_yaml_value(p->s, value, f->default_value);
         } else {
             f->invalid = true;
         }
     }
-    if ((value = ds_parse_get(map, "authorization", &key))) ds_parse_rules(p, key, value, &f->auth);
+    if ((value = ds_parse_get(map, "authorization", &key)))
+        ds_parse_rules(p, key, value, field_label(p, f), &f->auth);
 }
 
 /* Whether map has one of the relationship keys. */
@@ -285,12 +323,32 @@ static void parse_field_value(ds_parser *p, ds_field *f, const ds_ynode *value) 
     else parse_typed_map(p, f, value);
 }
 
-void ds_parse_fields(ds_parser *p, const ds_ynode *key, const ds_ynode *map, ds_decl *owner,
-                     bool arguments) {
-    const char *name = key->text ? key->text : "fields";
-    if (!ds_parse_want(p, map, DS_Y_MAP, name, "a map of field names to types",
-                       "write one field a line: `name: string`"))
+/* Report the fields (or arguments) map of owner that is not a map. */
+static void fields_not_a_map(ds_parser *p, const ds_ynode *map, const ds_decl *owner, bool arguments) {
+    const char *what =
+        arguments ? ds_arena_printf(&p->tmp, "the arguments of %s", ds_parse_decl_label(p, owner))
+        : owner->kind == DS_DECL_MODEL
+            ? ds_arena_printf(&p->tmp, "the fields of %s",
+                              owner->name.text ? ds_parse_clip(p, owner->name.text) : "?")
+            : ds_parse_decl_label(p, owner);
+    bool dashed = map->kind == DS_Y_SEQ && map->count > 0;  /* - name: string */
+    for (size_t i = 0; dashed && i < map->count; i++)
+        dashed = map->items[i]->kind == DS_Y_MAP && map->items[i]->count == 2;
+    const char *one = arguments ? "argument" : "field";
+    const char *hint = dashed ? ds_arena_printf(&p->tmp, "remove the dashes: %s %s is written "
+                                                "`name: string` on a line of its own, not as a list item",
+                                                arguments ? "an" : "a", one)
+                              : ds_arena_printf(&p->tmp, "write one %s a line: `name: string`", one);
+    ds_parse_want(p, map, DS_Y_MAP, what,
+                  arguments ? "a map of argument names to types" : "a map of field names to types",
+                  hint);
+}
+
+void ds_parse_fields(ds_parser *p, const ds_ynode *map, ds_decl *owner, bool arguments) {
+    if (map->kind != DS_Y_MAP) {
+        fields_not_a_map(p, map, owner, arguments);
         return;
+    }
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         ds_field *f = ds_arena_alloc(&p->s->arena, sizeof *f);
         f->owner = owner;
@@ -311,11 +369,16 @@ ds_field *ds_parse_returns(ds_parser *p, const ds_ynode *key, const ds_ynode *va
     f->name.text = "returns";
     f->name.span = key->span;
     f->span = value->span;
+    owner->returns = f;  /* now, so that messages about it say "the return type of ..." */
     if (value->kind == DS_Y_MAP && !ds_parse_get(value, "customType", NULL)) {
         ds_parse_keys(p, value, (const char *const[]){"customType", NULL}, "a key of returns",
                       "returns takes a type, or an inline type: { customType: { a: string } }");
-        if (DS_PAIRS(value) == 0)
-            ds_parse_want(p, value, DS_Y_SCALAR, "returns", "a type or { customType: {...} }", NULL);
+        if (DS_PAIRS(value) == 0) {
+            ds_diag *e = ds_parse_error(p, value->span, DS_E_WRONG_KIND,
+                                        "the returns of %s must be a type or { customType: {...} }, "
+                                        "not an empty map", ds_parse_decl_label(p, owner));
+            ds_hint(p->s, e, "write returns: string, or returns: { customType: { ok: boolean } }");
+        }
         f->invalid = true;
         return f;
     }

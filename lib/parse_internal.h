@@ -47,7 +47,10 @@ ds_diag *ds_parse_error(ds_parser *p, ds_span span, const char *code, const char
 #endif
     ;
 
-/* "a map", "a list", "empty", "the number 12", "the string x"... for messages. */
+/* text, or its first characters and "..." when it is long (for messages). */
+const char *ds_parse_clip(ds_parser *p, const char *text);
+
+/* "a map", "a list", "empty", "the number 12", "a single value (x)"... for messages. */
 const char *ds_parse_describe(ds_parser *p, const ds_ynode *n);
 
 /* Whether n is of kind; otherwise reports "NAME must be EXPECTED, not ..."
@@ -64,6 +67,11 @@ const ds_ynode *ds_parse_get(const ds_ynode *map, const char *key, const ds_ynod
 bool ds_parse_keys(ds_parser *p, const ds_ynode *map, const char *const *allowed,
                    const char *what, const char *hint);
 
+/* Whether an unknown key of map is a misspelling of key (key is what
+ * ds_parse_keys suggests for it): a missing key is then not reported, the
+ * "did you mean" of the unknown key saying all there is to say. */
+bool ds_parse_misspelt(const ds_ynode *map, const char *const *allowed, const char *key);
+
 /* The UTF-8 character at c, as a string (for "the character 'X'"). */
 const char *ds_parse_char_at(ds_parser *p, const char *c);
 
@@ -76,43 +84,65 @@ const char *ds_parse_name_problem(ds_parser *p, const char *text);
 bool ds_parse_name(ds_parser *p, const ds_ynode *n, bool is_key, const char *role, ds_name *out);
 
 /* A string value (a scalar that reads as a string) into *out; reports and
- * returns false otherwise. what names the key ("entry"). */
+ * returns false otherwise. what names the value ("the entry of the handler
+ * of the query q"). */
 bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name *out);
 
-/* The index of the word n holds in set, or -1 after reporting it. */
-int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set);
+/* The index of the word n holds in set, or -1 after reporting it; what
+ * names n when it is not a word at all ("the provider of a rule of Post";
+ * NULL: the set's phrase). */
+int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what);
+
+/* In the functions below, what names the list in messages ("the
+ * identifier of Order") and role each item (as for ds_parse_name). */
 
 /* NAMES := NAME | [NAME, ...]   (the single NAME only when one_ok)
- * into *out (present, span); role as for ds_parse_name. */
-void ds_parse_names(ds_parser *p, const ds_ynode *key, const ds_ynode *n, bool one_ok,
+ * into *out (present, span). */
+void ds_parse_names(ds_parser *p, const ds_ynode *n, bool one_ok, const char *what,
                     const char *role, ds_name_list *out);
 
 /* WORDS := [WORD, ...], each from set and given once. */
-void ds_parse_words(ds_parser *p, const ds_ynode *key, const ds_ynode *n, const ds_wordset *set,
+void ds_parse_words(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what,
                     ds_name_list *out);
 
 /* STRINGS := [STRING, ...] */
-void ds_parse_strings(ds_parser *p, const ds_ynode *key, const ds_ynode *n, ds_name_list *out);
+void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const char *role,
+                      ds_name_list *out);
+
+/* Whether value, at item, is new to the list that seen (a table in p->tmp)
+ * tracks; otherwise reports it as repeated in what ("the enum Size"), with
+ * a note at its first place, and returns false. */
+bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
+                     const char *what);
 
 /* A new declaration of kind, its tables ready. */
 ds_decl *ds_parse_new_decl(ds_parser *p, ds_decl_kind kind);
 
+/* "the model Product", "the query echo"; for an inline declaration "the
+ * enum of Store.privacy", "the customType of Store.address". */
+const char *ds_parse_decl_label(ds_parser *p, const ds_decl *d);
+
+/* "Team.members", "Store.address.street", "the argument times of the
+ * query echo", "the return type of the query echo". */
+const char *ds_parse_field_label(ds_parser *p, const ds_field *f);
+
 /* ---- parse_auth.c ---- */
 
-/* RULES := [RULE, ...] under key into *out. */
-void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_rules *out);
+/* RULES := [RULE, ...] under key into *out; owner names what they
+ * protect in messages ("Post", "Post.title", "the query echo", "the schema"). */
+void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, const char *owner,
+                    ds_rules *out);
 
 /* ---- parse_field.c ---- */
 
 /* FIELDS := { NAME: FIELD, ... } into owner's fields (or, when arguments
- * is set, its arguments). key names the map in messages. */
-void ds_parse_fields(ds_parser *p, const ds_ynode *key, const ds_ynode *map, ds_decl *owner,
-                     bool arguments);
+ * is set, its arguments). */
+void ds_parse_fields(ds_parser *p, const ds_ynode *map, ds_decl *owner, bool arguments);
 
 /* The `returns` of an operation: TYPE | { customType: FIELDS }. */
 ds_field *ds_parse_returns(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_decl *owner);
 
-/* ENUM VALUES := [NAME, ...] into *out: names, each once. */
-void ds_parse_enum_values(ds_parser *p, const ds_ynode *key, const ds_ynode *n, ds_name_list *out);
+/* ENUM VALUES := [NAME, ...] into enum's values: names, each once. */
+void ds_parse_enum_values(ds_parser *p, const ds_ynode *n, ds_decl *enum_decl);
 
 #endif

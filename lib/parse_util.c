@@ -10,12 +10,15 @@
 ds_diag *ds_parse_error(ds_parser *p, ds_span span, const char *code, const char *fmt, ...) {
     char *place = ds_arena_printf(&p->tmp, "%u:%u:%s", span.line, span.col, code);
     if (ds_symtab_put(&p->reported, place, place)) return &p->s->sunk;  /* said already */
-    va_list ap;
+    va_list ap, again;
     va_start(ap, fmt);
-    char buf[512];
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_copy(again, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    return ds_error(p->s, span, code, "%s", buf);
+    char *message = ds_arena_alloc(&p->tmp, len > 0 ? (size_t)len + 1 : 1);
+    if (len > 0) vsnprintf(message, (size_t)len + 1, fmt, again);
+    va_end(again);
+    return ds_error(p->s, span, code, "%s", message);
 }
 
 /* At most 40 bytes of text for a message, cut at a character boundary. */
@@ -26,6 +29,8 @@ static const char *clip(ds_parser *p, const char *text) {
     while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
     return ds_arena_printf(&p->tmp, "%.*s...", (int)cut, text);
 }
+
+const char *ds_parse_clip(ds_parser *p, const char *text) { return clip(p, text); }
 
 const char *ds_parse_describe(ds_parser *p, const ds_ynode *n) {
     if (n->kind == DS_Y_MAP) return "a map";
@@ -39,15 +44,19 @@ const char *ds_parse_describe(ds_parser *p, const ds_ynode *n) {
     }
 }
 
+/* Report "NAME must be EXPECTED, not WHAT N IS" at n. */
+static ds_diag *wrong_kind(ds_parser *p, const ds_ynode *n, const char *name, const char *expected) {
+    if (ds_yaml_is_null(n))
+        return ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, but it is empty", name,
+                              expected);
+    return ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, not %s", name, expected,
+                          ds_parse_describe(p, n));
+}
+
 bool ds_parse_want(ds_parser *p, const ds_ynode *n, ds_ykind kind, const char *name,
                    const char *expected, const char *hint) {
     if (n->kind == kind) return true;
-    ds_diag *e;
-    if (ds_yaml_is_null(n))
-        e = ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, but it is empty", name, expected);
-    else
-        e = ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, not %s", name, expected,
-                           ds_parse_describe(p, n));
+    ds_diag *e = wrong_kind(p, n, name, expected);
     if (hint) ds_hint(p->s, e, "%s", hint);
     return false;
 }
@@ -85,7 +94,7 @@ bool ds_parse_keys(ds_parser *p, const ds_ynode *map, const char *const *allowed
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         const ds_ynode *k = DS_KEY(map, i);
         if (k->kind != DS_Y_SCALAR) {
-            ds_parse_error(p, k->span, DS_E_WRONG_KIND, "a key must be a name, not %s",
+            ds_parse_error(p, k->span, DS_E_WRONG_KIND, "%s must be a name, not %s", what,
                            ds_parse_describe(p, k));
             known = false;
             continue;
@@ -102,6 +111,17 @@ bool ds_parse_keys(ds_parser *p, const ds_ynode *map, const char *const *allowed
         if (hint) ds_hint(p->s, e, "%s", hint);
     }
     return known;
+}
+
+bool ds_parse_misspelt(const ds_ynode *map, const char *const *allowed, const char *key) {
+    if (map->kind != DS_Y_MAP || ds_parse_get(map, key, NULL)) return false;
+    for (size_t i = 0; i < DS_PAIRS(map); i++) {
+        const ds_ynode *k = DS_KEY(map, i);
+        if (k->kind != DS_Y_SCALAR || listed(k->text, allowed)) continue;
+        const char *near = ds_closest(k->text, allowed, count_words(allowed));
+        if (near && strcmp(near, key) == 0) return true;
+    }
+    return false;
 }
 
 const char *ds_parse_char_at(ds_parser *p, const char *c) {
@@ -128,9 +148,16 @@ const char *ds_parse_name_problem(ds_parser *p, const char *text) {
 bool ds_parse_name(ds_parser *p, const ds_ynode *n, bool is_key, const char *role, ds_name *out) {
     out->text = NULL;
     out->span = n->span;
+    if (n->kind != DS_Y_SCALAR && is_key) {
+        wrong_kind(p, n, "this key", role);
+        return false;
+    }
     if (n->kind != DS_Y_SCALAR || (!is_key && ds_yaml_scalar_kind(n, NULL, NULL) != DS_VALUE_STRING)) {
-        ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be a name, not %s", role,
-                       ds_parse_describe(p, n));
+        ds_diag *e = wrong_kind(p, n, role, "a name");
+        /* TRUE is a boolean, "TRUE" a name; true and false are GraphQL's own. */
+        if (n->kind == DS_Y_SCALAR && !ds_yaml_is_null(n) && !ds_parse_name_problem(p, n->text) &&
+            strcmp(n->text, "true") != 0 && strcmp(n->text, "false") != 0)
+            ds_hint(p->s, e, "quote it to make it a name: \"%s\"", clip(p, n->text));
         return false;
     }
     out->text = n->text;
@@ -151,8 +178,7 @@ bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name 
         out->text = n->text;
         return true;
     }
-    ds_diag *e = ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be a string, not %s", what,
-                                ds_parse_describe(p, n));
+    ds_diag *e = wrong_kind(p, n, what, "a string");
     if (n->kind == DS_Y_SCALAR && !ds_yaml_is_null(n))
         ds_hint(p->s, e, "quote it: \"%s\"", clip(p, n->text));
     return false;
@@ -176,10 +202,12 @@ static const char *suggest(const ds_wordset *set, const char *word) {
     return ds_closest(word, set->words, count_words(set->words));
 }
 
-int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set) {
+int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what) {
     if (n->kind != DS_Y_SCALAR) {
-        ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be one of %s, not %s", set->what,
-                       word_list(p, set->words), ds_parse_describe(p, n));
+        const char *expected = set->words[1] ? ds_arena_printf(&p->tmp, "one of %s",
+                                                               word_list(p, set->words))
+                                             : set->words[0];
+        wrong_kind(p, n, what ? what : set->what, expected);
         return -1;
     }
     bool is_string = ds_yaml_scalar_kind(n, NULL, NULL) == DS_VALUE_STRING;
@@ -206,13 +234,20 @@ static void begin_list(ds_name_list *out, const ds_ynode *n) {
     out->span = n->span;
 }
 
-void ds_parse_names(ds_parser *p, const ds_ynode *key, const ds_ynode *n, bool one_ok,
+/* Report that n, which should be a list (expected), is not one; a single
+ * value gets the hint to write it as a list of one. */
+static void not_a_list(ds_parser *p, const ds_ynode *n, const char *what, const char *expected) {
+    ds_diag *e = wrong_kind(p, n, what, expected);
+    if (n->kind == DS_Y_SCALAR && !ds_yaml_is_null(n))
+        ds_hint(p->s, e, "write it as a list: [%s]", clip(p, n->text));
+}
+
+void ds_parse_names(ds_parser *p, const ds_ynode *n, bool one_ok, const char *what,
                     const char *role, ds_name_list *out) {
     begin_list(out, n);
     bool single = n->kind == DS_Y_SCALAR && one_ok && !ds_yaml_is_null(n);
     if (!single && n->kind != DS_Y_SEQ) {
-        ds_parse_want(p, n, DS_Y_SEQ, key->text, one_ok ? "a name or a list of names" : "a list of names",
-                      NULL);
+        not_a_list(p, n, what, one_ok ? "a name or a list of names" : "a list of names");
         out->invalid = true;
         return;
     }
@@ -224,42 +259,67 @@ void ds_parse_names(ds_parser *p, const ds_ynode *key, const ds_ynode *n, bool o
     }
 }
 
-void ds_parse_words(ds_parser *p, const ds_ynode *key, const ds_ynode *n, const ds_wordset *set,
+/* Where a value of a list was first given, and how often so far. */
+typedef struct first_place {
+    ds_span span;
+    size_t times;
+} first_place;
+
+bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
+                     const char *what) {
+    first_place *first = ds_symtab_get(seen, value);
+    if (!first) {
+        first = ds_arena_alloc(&p->tmp, sizeof *first);
+        first->span = item->span;
+        first->times = 1;
+        ds_symtab_put(seen, value, first);
+        return true;
+    }
+    first->times++;
+    const char *text = clip(p, value);
+    ds_diag *e = first->times == 2
+                     ? ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE, "%s is listed twice in %s",
+                                      text, what)
+                     : ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE,
+                                      "%s is listed %zu times in %s", text, first->times, what);
+    ds_note_at(p->s, e, first->span, "%s is first listed here", text);
+    ds_hint(p->s, e, first->times == 2 ? "remove the second %s" : "remove this %s", text);
+    return false;
+}
+
+void ds_parse_words(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what,
                     ds_name_list *out) {
     begin_list(out, n);
-    if (!ds_parse_want(p, n, DS_Y_SEQ, key->text, "a list", NULL)) {
+    if (n->kind != DS_Y_SEQ) {
+        not_a_list(p, n, what, "a list");
         out->invalid = true;
         return;
     }
+    ds_symtab seen;  /* word -> first_place */
+    ds_symtab_init(&seen, &p->tmp);
     for (size_t i = 0; i < n->count; i++) {
         const ds_ynode *item = n->items[i];
-        if (ds_parse_word(p, item, set) < 0) {
+        if (ds_parse_word(p, item, set, NULL) < 0) {
             out->invalid = true;
             continue;
         }
-        const ds_name *first = NULL;
-        for (size_t j = 0; j < out->count && !first; j++)
-            if (strcmp(out->items[j].text, item->text) == 0) first = &out->items[j];
-        if (first) {
-            ds_diag *e = ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE,
-                                        "%s is listed twice in %s", item->text, key->text);
-            ds_note_at(p->s, e, first->span, "first listed here");
-            continue;
-        }
+        if (!ds_parse_unique(p, &seen, item, item->text, what)) continue;
         ds_name word = {item->text, item->span};
         DS_PUSH(&p->s->arena, out->items, out->count, out->cap, word);
     }
 }
 
-void ds_parse_strings(ds_parser *p, const ds_ynode *key, const ds_ynode *n, ds_name_list *out) {
+void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const char *role,
+                      ds_name_list *out) {
     begin_list(out, n);
-    if (!ds_parse_want(p, n, DS_Y_SEQ, key->text, "a list of strings", NULL)) {
+    if (n->kind != DS_Y_SEQ) {
+        not_a_list(p, n, what, "a list of strings");
         out->invalid = true;
         return;
     }
     for (size_t i = 0; i < n->count; i++) {
         ds_name text;
-        if (ds_parse_string(p, n->items[i], "each entry", &text))
+        if (ds_parse_string(p, n->items[i], role, &text))
             DS_PUSH(&p->s->arena, out->items, out->count, out->cap, text);
         else
             out->invalid = true;
@@ -271,4 +331,69 @@ ds_decl *ds_parse_new_decl(ds_parser *p, ds_decl_kind kind) {
     d->kind = kind;
     ds_symtab_init(&d->field_names, &p->s->arena);
     return d;
+}
+
+/* What a declaration of kind is called in messages. */
+static const char *kind_word(ds_decl_kind kind) {
+    switch (kind) {
+    case DS_DECL_MODEL: return "model";
+    case DS_DECL_ENUM: return "enum";
+    case DS_DECL_TYPE: return "custom type";
+    case DS_DECL_QUERY: return "query";
+    case DS_DECL_MUTATION: return "mutation";
+    default: return "subscription";
+    }
+}
+
+const char *ds_parse_decl_label(ds_parser *p, const ds_decl *d) {
+    if (d->implicit && d->origin)
+        return ds_arena_printf(&p->tmp, "the %s of %s", d->kind == DS_DECL_ENUM ? "enum" : "customType",
+                               ds_parse_field_label(p, d->origin));
+    if (!d->name.text) return ds_arena_printf(&p->tmp, "the %s", kind_word(d->kind));
+    return ds_arena_printf(&p->tmp, "the %s %s", kind_word(d->kind), clip(p, d->name.text));
+}
+
+/* Inline types nested deeper than this show as "...": labels stay short. */
+#define LABEL_DEPTH 4
+
+/* "Team.members", "the return type of the query echo": the label of a
+ * field that no inline type holds. */
+static const char *outer_field_label(ds_parser *p, const ds_field *f) {
+    const char *name = f->name.text ? clip(p, f->name.text) : "?";
+    const ds_decl *owner = f->owner;
+    if (!owner || owner->implicit) return name;
+    if (owner->kind < DS_DECL_QUERY)
+        return ds_arena_printf(&p->tmp, "%s.%s", owner->name.text ? clip(p, owner->name.text) : "?",
+                               name);
+    if (owner->returns == f)
+        return ds_arena_printf(&p->tmp, "the return type of %s", ds_parse_decl_label(p, owner));
+    return ds_arena_printf(&p->tmp, "the argument %s of %s", name, ds_parse_decl_label(p, owner));
+}
+
+/* "address.street": the names from just inside the outermost field around
+ * f down to f (the last LABEL_DEPTH of them), or NULL when no inline type
+ * holds f; *root gets that outermost field. */
+static const char *inner_path(ds_parser *p, const ds_field *f, const ds_field **root) {
+    const char *path = NULL;
+    int depth = 0;
+    for (; f->owner && f->owner->implicit && f->owner->origin && f->owner->origin != f;
+         f = f->owner->origin, depth++) {
+        const char *name = f->name.text ? clip(p, f->name.text) : "?";
+        if (depth < LABEL_DEPTH)
+            path = path ? ds_arena_printf(&p->tmp, "%s.%s", name, path) : name;
+        else if (depth == LABEL_DEPTH)
+            path = ds_arena_printf(&p->tmp, "...%s", path);
+    }
+    *root = f;
+    return path;
+}
+
+const char *ds_parse_field_label(ds_parser *p, const ds_field *f) {
+    const ds_field *root;
+    const char *path = inner_path(p, f, &root);
+    const char *outer = outer_field_label(p, root);
+    if (!path) return outer;
+    if (root->owner && !root->owner->implicit && root->owner->kind >= DS_DECL_QUERY)
+        return ds_arena_printf(&p->tmp, "%s in %s", path, outer);  /* ok in the return type of q */
+    return ds_arena_printf(&p->tmp, "%s%s%s", outer, path[0] == '.' ? "" : ".", path);
 }

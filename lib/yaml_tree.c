@@ -7,6 +7,7 @@
  * gives an empty value the span of its key so that errors about it point
  * at something visible.
  */
+#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -93,6 +94,88 @@ static size_t decode_utf8(const unsigned char *d, size_t i, size_t len, uint32_t
     return n;
 }
 
+/* ---- bytes that are not UTF-8 ---- */
+
+/* Windows-1252's characters for the bytes 0x80 to 0x9F (0: none). */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013,
+    0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+/* Code point cp (at most U+FFFF) as UTF-8 into out (4 bytes). */
+static void encode_utf8(uint32_t cp, char *out) {
+    if (cp < 0x80) {
+        out[0] = (char)cp, out[1] = '\0';
+    } else if (cp < 0x800) {
+        out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), out[2] = '\0';
+    } else {
+        out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F)), out[3] = '\0';
+    }
+}
+
+/* " (in Latin-1 it is 'é': was the file saved as Latin-1?)" for a byte that a
+ * file in a legacy 8-bit encoding would hold, or "" when there is no guess. */
+static const char *legacy_guess(loader *l, unsigned char c) {
+    const char *encoding = c >= 0xA0 ? "Latin-1" : "Windows-1252";
+    uint32_t cp = c >= 0xA0 ? c : c >= 0x80 ? cp1252_high[c - 0x80] : 0;
+    if (!cp) return "";
+    char ch[4], shown[32];
+    encode_utf8(cp, ch);
+    if (cp == 0xA0) snprintf(shown, sizeof shown, "a no-break space");
+    else if (cp == 0xAD) snprintf(shown, sizeof shown, "a soft hyphen");
+    else snprintf(shown, sizeof shown, "'%s'", ch);
+    return ds_arena_printf(l->tmp, " (in %s it is %s: was the file saved as %s?)", encoding, shown,
+                           encoding);
+}
+
+/* "0xE0 0x80 0xAF": n bytes at p. */
+static const char *hex_bytes(loader *l, const unsigned char *p, size_t n) {
+    const char *out = "";
+    for (size_t k = 0; k < n; k++)
+        out = ds_arena_printf(l->tmp, "%s%s0x%02X", out, k ? " " : "", p[k]);
+    return out;
+}
+
+/* Report the bytes at d[i] that are not UTF-8 (decode_utf8 gave 0) at
+ * line:col: what they are, and what they would be in a legacy encoding
+ * when that is the likely mistake. */
+static void report_not_utf8(loader *l, size_t i, uint32_t line, uint32_t col) {
+    const unsigned char *d = (const unsigned char *)l->src->data;
+    size_t len = l->src->len, n = 0, have = 1;
+    unsigned char c = d[i];
+    if (c >= 0xC0 && c <= 0xF7) n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    while (n && have < n && i + have < len && (d[i + have] & 0xC0) == 0x80) have++;
+    ds_span at = point(l, line, col);
+    ds_diag *e;
+    if (n && have == n) {  /* a whole sequence, but overlong, a surrogate or past U+10FFFF */
+        uint32_t cp = c & (0x7F >> n);
+        for (size_t k = 1; k < n; k++) cp = cp << 6 | (d[i + k] & 0x3F);
+        const char *why = cp >= 0xD800 && cp <= 0xDFFF
+                              ? ", half of a UTF-16 surrogate pair, which UTF-8 does not allow"
+                          : cp > 0x10FFFF ? ", past U+10FFFF, the last Unicode code point"
+                                          : " in an overlong form, which UTF-8 does not allow";
+        e = ds_error(l->s, at, DS_E_ENCODING, "the bytes %s are not UTF-8: they encode U+%04X%s",
+                     hex_bytes(l, d + i, n), (unsigned)cp, why);
+        ds_hint(l->s, e, "save the file as UTF-8 with a program that writes it correctly");
+    } else if (have > 1 && i + have == len) {  /* a character cut by the end of the file */
+        e = ds_error(l->s, at, DS_E_ENCODING, "the file ends inside a character: the bytes %s start "
+                     "a %zu-byte UTF-8 sequence", hex_bytes(l, d + i, have), n);
+        ds_hint(l->s, e, "the file may have been cut short; complete or remove its last character");
+    } else if (have > 1) {
+        e = ds_error(l->s, at, DS_E_ENCODING, "the bytes %s start a %zu-byte UTF-8 sequence, but the "
+                     "byte 0x%02X after them does not continue it", hex_bytes(l, d + i, have), n,
+                     d[i + have]);
+        ds_hint(l->s, e, "save the file as UTF-8");
+    } else {  /* a byte no UTF-8 text has here: most likely a legacy encoding */
+        const char *guess = legacy_guess(l, c);
+        e = ds_error(l->s, at, DS_E_ENCODING, "byte 0x%02X is not UTF-8%s", c, guess);
+        if (!*guess) ds_hint(l->s, e, "save the file as UTF-8");
+        else ds_hint(l->s, e, "save the file as UTF-8 (iconv -f %s -t UTF-8 converts it)",
+                     c >= 0xA0 ? "LATIN1" : "CP1252");
+    }
+}
+
 /* Report the first byte that is not UTF-8, a NUL, or a character YAML
  * forbids, at its line and column; returns false then. */
 static bool check_encoding(loader *l) {
@@ -103,9 +186,7 @@ static bool check_encoding(loader *l) {
         uint32_t cp = 0;
         size_t n = decode_utf8(d, i, len, &cp);
         if (n == 0) {
-            ds_diag *e = ds_error(l->s, point(l, line, col), DS_E_ENCODING,
-                                  "the file is not valid UTF-8: byte 0x%02X cannot stand here", d[i]);
-            ds_hint(l->s, e, "save the file as UTF-8");
+            report_not_utf8(l, i, line, col);
             return false;
         }
         if (cp == 0) {

@@ -56,6 +56,25 @@ static void expect_message(const ds_schema *s, const char *text) {
     ck_assert_msg(strstr(d->message, text) != NULL, "message '%s' lacks '%s'", d->message, text);
 }
 
+/* The hint of the index-th diagnostic of s is text. */
+static void expect_hint(const ds_schema *s, size_t index, const char *text) {
+    const ds_diagnostic *d = ds_schema_diagnostic(s, index);
+    ck_assert_msg(d->hint && strcmp(d->hint, text) == 0, "hint '%s', want '%s'",
+                  d->hint ? d->hint : "(none)", text);
+}
+
+/* Parse and resolve yaml, and assert it gives exactly one error (and no
+ * warning), with code at line:col. The caller frees it. */
+static ds_schema *resolve_one(const char *yaml, const char *code, unsigned line, unsigned col) {
+    ds_schema *s = parse(yaml);
+    ds_schema_resolve(s);
+    ck_assert_msg(ds_schema_diagnostic_count(s) == 1, "want one diagnostic, got %zu: %s",
+                  ds_schema_diagnostic_count(s),
+                  ds_schema_diagnostic_count(s) ? ds_schema_diagnostic(s, 0)->message : "");
+    expect_diag(s, 0, code, line, col);
+    return s;
+}
+
 /* The field named name of d. */
 static ds_field *field(const ds_decl *d, const char *name) {
     for (size_t i = 0; i < d->field_count; i++)
@@ -795,8 +814,9 @@ START_TEST(every_error_of_a_file_is_reported) {
                          "  E: [A, A, b-c]\n"                              /* 11: dup, bad name */
                          "types:\n"
                          "  T: [x]\n");                                    /* 13: wrong kind */
+    /* The misspelt fields of Note is one mistake: no "Note has no fields". */
     static const struct { const char *code; unsigned line, col; } want[] = {
-        {DS_E_BAD_NAME, 2, 3},       {DS_E_BAD_TYPE, 3, 18},     {DS_E_MISSING_KEY, 4, 3},
+        {DS_E_BAD_NAME, 2, 3},       {DS_E_BAD_TYPE, 3, 18},
         {DS_E_UNKNOWN_KEY, 5, 5},    {DS_E_BAD_VALUE, 8, 25},    {DS_E_BAD_VALUE, 8, 31},
         {DS_E_BAD_VALUE, 9, 47},     {DS_E_DUPLICATE_VALUE, 11, 10}, {DS_E_BAD_NAME, 11, 13},
         {DS_E_WRONG_KIND, 13, 6}};
@@ -816,6 +836,214 @@ START_TEST(errors_inside_an_alias_are_reported_once) {
     ck_assert_uint_eq(ds_schema_error_count(s), 1);
     expect_diag(s, 0, DS_E_BAD_TYPE, 2, 24);
     ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(a_misspelt_required_key_is_one_error) {
+    static const struct { const char *yaml; unsigned line, col; const char *says; } cases[] = {
+        {"models:\n  Product:\n    feilds: { name: string }\n", 3, 5, "did you mean fields?"},
+        {"models:\n  A:\n    fields: { a: string }\n    authorization:\n      - alow: owner\n",
+         5, 9, "did you mean allow?"},
+        {"models:\n  Post:\n    fields: { a: string }\nsubscriptions:\n  s:\n"
+         "    for: { modle: Post, mutations: [create] }\n    handler: { function: f }\n",
+         6, 12, "did you mean model?"},
+        {"models:\n  Post:\n    fields: { a: string }\nsubscriptions:\n  s:\n"
+         "    for: { model: Post, mutaions: [create] }\n    handler: { function: f }\n",
+         6, 25, "did you mean mutations?"},
+        {"models:\n  A:\n    fields: { a: string }\n    secondaryIndexes: [{ feild: a }]\n",
+         4, 26, "did you mean field?"},
+        {"models:\n  A:\n    fields: { a: string, b: string }\n"
+         "    secondaryIndexes: [{ field: a, projection: { tpye: INCLUDE, nonKeyAttributes: [b] } }]\n",
+         4, 50, "did you mean type?"},
+        {"queries:\n  q:\n    returns: string\n    handler: { custom: { entyr: ./q.js } }\n",
+         4, 26, "did you mean entry?"},
+        {"queries:\n  q:\n    retruns: string\n    handler: { function: f }\n", 3, 5,
+         "did you mean returns?"},
+        {"mutations:\n  m:\n    returns: string\n    handlr: { function: f }\n", 4, 5,
+         "did you mean handler?"},
+        {"mutations:\n  m:\n    returns: string\n    handler: { function: f }\n"
+         "subscriptions:\n  s:\n    fro: m\n    handler: { function: f }\n", 7, 5, "did you mean for?"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char yaml[512];
+        snprintf(yaml, sizeof yaml, "authorization: [publicApiKey]\n%s", cases[i].yaml);
+        ds_schema *s = resolve_one(yaml, DS_E_UNKNOWN_KEY, cases[i].line + 1, cases[i].col);
+        expect_message(s, cases[i].says);
+        ds_schema_free(s);
+    }
+    /* A key that is no misspelling of fields does not stand for it: two mistakes. */
+    ds_schema *s = parse("models:\n  A:\n    colour: red\n");
+    ck_assert_uint_eq(ds_schema_error_count(s), 2);
+    expect_diag(s, 0, DS_E_MISSING_KEY, 2, 3);
+    expect_diag(s, 1, DS_E_UNKNOWN_KEY, 3, 5);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(missing_references_name_the_child_and_the_parent) {
+    /* The reference fields are on the child and hold the parent's identifier. */
+    static const struct { const char *field, *hint; } cases[] = {
+        {"members: { hasMany: Member }",
+         "name the field(s) of Member that hold Team's identifier: `references: teamId`"},
+        {"lead: { hasOne: Member }",
+         "name the field(s) of Member that hold Team's identifier: `references: teamId`"},
+        {"league: { belongsTo: League }",
+         "name the field(s) of Team that hold League's identifier: `references: leagueId`"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char yaml[256];
+        snprintf(yaml, sizeof yaml, "models:\n  Team:\n    fields:\n      %s\n", cases[i].field);
+        ds_schema *s = expect_one(yaml, DS_E_MISSING_KEY, 4, 7);
+        expect_hint(s, 0, cases[i].hint);
+        ds_schema_free(s);
+    }
+}
+END_TEST
+
+START_TEST(wrong_kinds_name_the_construct_and_what_was_found) {
+    static const struct { const char *yaml; unsigned line, col; const char *message; } cases[] = {
+        {"models:\n  Product:\n    fields:\n      - name: string\n", 4, 7,
+         "the fields of Product must be a map of field names to types, not a list"},
+        {"models:\n  A:\n    fields:\n", 3, 5,
+         "the fields of A must be a map of field names to types, but it is empty"},
+        {"models: [A]\n", 1, 9, "the models section must be a map of model names to models, not a list"},
+        {"authorization: publicApiKey\n", 1, 16,
+         "the authorization of the schema must be a list of rules, not a single value (publicApiKey)"},
+        {"models:\n  A:\n    fields: { a: { type: string, authorization: owner } }\n", 3, 49,
+         "the authorization of A.a must be a list of rules, not a single value (owner)"},
+        {"models:\n  A:\n    fields: { a: id! }\n    identifier: a\n", 4, 17,
+         "the identifier of A must be a list of names, not a single value (a)"},
+        {"models:\n  A:\n    fields: { a: string }\n    disableOperations: get\n", 4, 24,
+         "the disableOperations of A must be a list, not a single value (get)"},
+        {"models:\n  A:\n    fields: { a: string }\n    secondaryIndexes: { a: 1 }\n", 4, 23,
+         "the secondaryIndexes of A must be a list of indexes, not a map"},
+        {"models:\n  A:\n    fields: { a: string, b: string }\n    secondaryIndexes: [{ field: a, sortKeys: b }]\n",
+         4, 46, "the sortKeys of the index on A.a must be a list of names, not a single value (b)"},
+        {"models:\n  A:\n    fields: { a: { type: string, default: [1] } }\n", 3, 43,
+         "the default of A.a must be a single value, not a list"},
+        {"models:\n  A:\n    fields: { b: { belongsTo: B, references: { x: 1 } } }\n", 3, 46,
+         "the references of A.b must be a name or a list of names, not a map"},
+        {"models:\n  A:\n    fields: { e: { enum: { X: 1 } } }\n", 3, 26,
+         "the enum of A.e must be a list of values, not a map"},
+        {"enums:\n  Status: { ACTIVE: 1 }\n", 2, 11, "the enum Status must be a list of values, not a map"},
+        {"models:\n  S:\n    fields: { a: { customType: { b: { enum: { X: 1 } } } } }\n", 3, 45,
+         "the enum of S.a.b must be a list of values, not a map"},
+        {"queries:\n  q:\n    returns: { customType: { s: { enum: { A: 1 } } } }\n", 3, 41,
+         "the enum of s in the return type of the query q must be a list of values, not a map"},
+        {"types:\n  Point: [x, y]\n", 2, 10,
+         "the custom type Point must be a map of field names to types, not a list"},
+        {"types:\n  T:\n    ? [a]\n    : string\n", 3, 7, "this key must be a field name, not a list"},
+        {"authorization:\n  - { allow: groups, groups: Admin }\n", 2, 30,
+         "the groups of a rule of the schema must be a list of strings, not a single value (Admin)"},
+        {"authorization:\n  - { allow: owner, to: read }\n", 2, 25,
+         "the to list of a rule of the schema must be a list, not a single value (read)"},
+        {"authorization:\n  - { allow: [owner] }\n", 2, 14,
+         "the allow of a rule of the schema must be one of publicApiKey"},
+        {"queries:\n  q:\n    arguments: [id]\n    returns: string\n    handler: { function: f }\n", 3, 16,
+         "the arguments of the query q must be a map of argument names to types, not a list"},
+        {"queries:\n  q:\n    returns: string\n    handler: qFn\n", 4, 14,
+         "the handler of the query q must be { function: name } or { custom: { entry: ... } }, "
+         "not a single value (qFn)"},
+        {"subscriptions:\n  s:\n    for: { model: Post, mutations: create }\n", 3, 36,
+         "the mutations of Post in the subscription s must be a list, not a single value (create)"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ds_schema *s = expect_one(cases[i].yaml, DS_E_WRONG_KIND, cases[i].line, cases[i].col);
+        expect_message(s, cases[i].message);
+        ds_schema_free(s);
+    }
+    /* A list of one-key maps is the usual mistake: the hint says to drop the dashes. */
+    ds_schema *s = expect_one("models:\n  P:\n    fields:\n      - name: string\n", DS_E_WRONG_KIND, 4, 7);
+    expect_hint(s, 0, "remove the dashes: a field is written `name: string` on a line of its own, "
+                      "not as a list item");
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(a_repeated_value_says_which_one_to_remove) {
+    ds_schema *s = expect_one("enums:\n  Size: [SMALL, MEDIUM, LARGE, MEDIUM]\n", DS_E_DUPLICATE_VALUE, 2, 32);
+    expect_message(s, "MEDIUM is listed twice in the enum Size");
+    expect_hint(s, 0, "remove the second MEDIUM");
+    const ds_diagnostic *d = ds_schema_diagnostic(s, 0);
+    ck_assert_uint_eq(d->note_count, 1);
+    ck_assert_uint_eq(d->notes[0].location.line, 2);
+    ck_assert_uint_eq(d->notes[0].location.column, 17);
+    ds_schema_free(s);
+    s = parse("enums:\n  E: [A, A, A]\n");  /* each repetition, the third too */
+    ck_assert_uint_eq(ds_schema_error_count(s), 2);
+    expect_diag(s, 1, DS_E_DUPLICATE_VALUE, 2, 13);
+    ck_assert_ptr_nonnull(strstr(ds_schema_diagnostic(s, 1)->message, "A is listed 3 times"));
+    expect_hint(s, 1, "remove this A");
+    ck_assert_uint_eq(ds_schema_diagnostic(s, 1)->notes[0].location.column, 7);
+    ck_assert_uint_eq(s->decls[0]->values.count, 1);
+    ds_schema_free(s);
+    s = expect_one("authorization:\n  - { allow: owner, to: [read, update, read] }\n",
+                   DS_E_DUPLICATE_VALUE, 2, 40);
+    expect_message(s, "read is listed twice in the to list of a rule of the schema");
+    expect_hint(s, 0, "remove the second read");
+    ck_assert_uint_eq(s->auth.items[0].to.count, 2);
+    ds_schema_free(s);
+    s = expect_one("models:\n  A:\n    fields: { a: string }\n    disableOperations: [get, get]\n",
+                   DS_E_DUPLICATE_VALUE, 4, 30);
+    expect_message(s, "get is listed twice in the disableOperations of A");
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(bytes_that_are_not_utf8_are_named) {
+    static const struct { const char *yaml; unsigned col; const char *message, *hint; } cases[] = {
+        {"a: \"Caf\xe9\"\n", 8, "byte 0xE9 is not UTF-8 (in Latin-1 it is '\xc3\xa9': was the file "
+         "saved as Latin-1?)", "save the file as UTF-8 (iconv -f LATIN1 -t UTF-8 converts it)"},
+        {"a: \"it\x92s\"\n", 7, "byte 0x92 is not UTF-8 (in Windows-1252 it is '\xe2\x80\x99': was "
+         "the file saved as Windows-1252?)", "save the file as UTF-8 (iconv -f CP1252 -t UTF-8 converts it)"},
+        {"a: \"\x81\"\n", 5, "byte 0x81 is not UTF-8", "save the file as UTF-8"},
+        {"a: \"\xc0\xaf\"\n", 5, "the bytes 0xC0 0xAF are not UTF-8: they encode U+002F in an "
+         "overlong form, which UTF-8 does not allow", NULL},
+        {"a: \"\xed\xa0\x80\"\n", 5, "the bytes 0xED 0xA0 0x80 are not UTF-8: they encode U+D800, "
+         "half of a UTF-16 surrogate pair, which UTF-8 does not allow", NULL},
+        {"a: \"\xe2\x80x\"\n", 5, "the bytes 0xE2 0x80 start a 3-byte UTF-8 sequence, but the byte "
+         "0x78 after them does not continue it", NULL},
+        {"a: \xe2\x80", 4, "the file ends inside a character: the bytes 0xE2 0x80 start a 3-byte "
+         "UTF-8 sequence", NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ds_schema *s = expect_one(cases[i].yaml, DS_E_ENCODING, 1, cases[i].col);
+        ck_assert_str_eq(ds_schema_diagnostic(s, 0)->message, cases[i].message);
+        if (cases[i].hint) expect_hint(s, 0, cases[i].hint);
+        ds_schema_free(s);
+    }
+}
+END_TEST
+
+/* "enums:\n  Big:\n    - V0\n ..." with count values, every tenth repeated
+ * from the one before (so count / 10 repetitions). */
+static char *big_enum(size_t count) {
+    char *yaml = malloc(count * 20 + 64), *w = yaml;
+    w += sprintf(w, "enums:\n  Big:\n");
+    for (size_t i = 0; i < count; i++) w += sprintf(w, "    - V%zu\n", i % 10 == 9 ? i - 1 : i);
+    return yaml;
+}
+
+/* Duplicates are found with a table: 100,000 values take a fraction of a
+ * second (comparing each with every other took seconds); the test case's
+ * timeout fails the test otherwise. */
+START_TEST(long_lists_are_checked_in_linear_time) {
+    size_t count = 100000;
+    char *yaml = big_enum(count);
+    ds_schema *s = ds_schema_new();
+    ds_schema_parse(s, "big.yaml", yaml, strlen(yaml));
+    ck_assert_uint_eq(ds_schema_error_count(s), count / 10);
+    ck_assert_uint_eq(s->decls[0]->values.count, count - count / 10);
+    ds_schema_free(s);
+    free(yaml);
+    /* A rule's to list of 100,000 words: each after the first nine is a repetition. */
+    char *to = malloc(count * 8 + 64), *w = to;
+    w += sprintf(w, "authorization:\n  - allow: owner\n    to: [");
+    static const char *const ops[] = {"create", "read", "update", "delete"};
+    for (size_t i = 0; i < count; i++) w += sprintf(w, "%s%s", i ? ", " : "", ops[i % 4]);
+    strcpy(w, "]\n");
+    s = ds_schema_new();
+    ds_schema_parse(s, "to.yaml", to, strlen(to));
+    ck_assert_uint_eq(ds_schema_error_count(s), count - 4);
+    ck_assert_uint_eq(s->auth.items[0].to.count, 4);
+    ds_schema_free(s);
+    free(to);
 }
 END_TEST
 
@@ -856,6 +1084,15 @@ int main(void) {
     tcase_add_test(diags, schema_rules_once_across_files);
     tcase_add_test(diags, every_error_of_a_file_is_reported);
     tcase_add_test(diags, errors_inside_an_alias_are_reported_once);
+    tcase_add_test(diags, a_misspelt_required_key_is_one_error);
+    tcase_add_test(diags, missing_references_name_the_child_and_the_parent);
+    tcase_add_test(diags, wrong_kinds_name_the_construct_and_what_was_found);
+    tcase_add_test(diags, a_repeated_value_says_which_one_to_remove);
+    tcase_add_test(diags, bytes_that_are_not_utf8_are_named);
     suite_add_tcase(suite, diags);
+    TCase *speed = tcase_create("speed");
+    tcase_set_timeout(speed, 5);
+    tcase_add_test(speed, long_lists_are_checked_in_linear_time);
+    suite_add_tcase(suite, speed);
     return unit_run(suite);
 }
