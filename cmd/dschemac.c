@@ -42,7 +42,7 @@ static const char usage_text[] =
     "      --check             check the schema, write nothing (for CI)\n"
     "  -q, --quiet             print errors only: no warnings, no summary\n"
     "      --werror            treat warnings as errors\n"
-    "      --max-errors=N      show at most N errors (default 20, 0: all)\n"
+    "      --max-errors=N      show at most N errors and N warnings (default 20, 0: all)\n"
     "      --diagnostics-format=FMT  gcc (default), json (one object a line) or sarif\n"
     "      --color[=WHEN]      never, always or auto (default; NO_COLOR disables)\n"
     "  -h, --help              show this help and exit\n"

@@ -142,7 +142,11 @@ void report_summary(FILE *out, const ds_schema *schema, size_t max_errors, int c
     count(out, errors, "error");
     fputs(", ", out);
     count(out, warnings, "warning");
-    if (max_errors && errors > max_errors)
-        fprintf(out, " (only the first %zu errors are shown; see --max-errors)", max_errors);
+    int cut_errors = max_errors && errors > max_errors;
+    int cut_warnings = max_errors && warnings > max_errors;
+    if (cut_errors || cut_warnings)
+        fprintf(out, " (only the first %zu %s%s%s are shown; see --max-errors)", max_errors,
+                cut_errors ? "errors" : "", cut_errors && cut_warnings ? " and warnings" : "",
+                cut_warnings && !cut_errors ? "warnings" : "");
     fputc('\n', out);
 }

@@ -37,7 +37,8 @@ static ds_diag *report(ds_schema *s, ds_severity sev, ds_span span, const char *
     ds_diag *d;
     if (sev == DS_SEVERITY_ERROR) s->error_count++;
     else s->warning_count++;
-    if (s->max_errors && sev == DS_SEVERITY_ERROR && s->error_count > s->max_errors) {
+    size_t seen = sev == DS_SEVERITY_ERROR ? s->error_count : s->warning_count;
+    if (s->max_errors && seen > s->max_errors) {
         d = &s->sunk;
         memset(d, 0, sizeof *d);
         d->pub.message = "";

@@ -72,8 +72,9 @@ ds_schema *ds_schema_new(void);
 /* Free the schema and everything it owns, diagnostics included. */
 void ds_schema_free(ds_schema *schema);
 
-/* Stop recording errors after max (0: no limit; the default is 0).
- * Errors past the cap are still counted by ds_schema_error_count. */
+/* Stop recording errors after max, and warnings after max (0: no limit;
+ * the default is 0). Diagnostics past the cap are still counted by
+ * ds_schema_error_count and ds_schema_warning_count. */
 void ds_schema_set_max_errors(ds_schema *schema, size_t max);
 
 /* Parse one file's bytes and add its declarations to the schema, after

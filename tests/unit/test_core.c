@@ -110,6 +110,10 @@ START_TEST(error_cap_counts_but_drops) {
     for (int i = 0; i < 5; i++) ds_note_at(s, ds_error(s, at, DS_E_BAD_VALUE, "e%d", i), at, "n");
     ck_assert_uint_eq(ds_schema_error_count(s), 5);
     ck_assert_uint_eq(ds_schema_diagnostic_count(s), 2);
+    /* Warnings have a cap of their own. */
+    for (int i = 0; i < 4; i++) ds_hint(s, ds_warning(s, at, DS_E_EMPTY_DECL, "w%d", i), "h");
+    ck_assert_uint_eq(ds_schema_warning_count(s), 4);
+    ck_assert_uint_eq(ds_schema_diagnostic_count(s), 4);
     ds_schema_free(s);
 }
 END_TEST
