@@ -3,6 +3,8 @@
 #  - tests/corpus: the public conformance corpus (made by the real npm packages).
 #    A valid case's output must equal NAME.graphql (and NAME.introspection.json)
 #    byte for byte; an invalid case must exit 1 naming NAME.yaml:LINE: from NAME.err.
+#  - tests/json: NAME.json, the -f json output of each valid corpus case, pinned
+#    so that the resolved-schema format stays stable (regenerate deliberately).
 #  - tests/diagnostics: NAME.yaml with the exact stderr expected in NAME.stderr
 #    (and NAME.args for extra options, one per line).
 # DSCHEMAC names the compiler (it may carry a wrapper such as valgrind).
@@ -32,6 +34,9 @@ for yaml in "$here"/corpus/*.yaml; do
         compare "$name" "$yaml" graphql "$base.graphql"
         [ -f "$base.introspection.json" ] && [ -z "${GOLDEN_SDL_ONLY:-}" ] &&
             compare "$name" "$yaml" introspection "$base.introspection.json"
+        # -f json is dschemac's own: tests/json pins it so that it stays stable.
+        [ -f "$here/json/$name.json" ] && [ -z "${GOLDEN_SDL_ONLY:-}" ] &&
+            compare "$name" "$yaml" json "$here/json/$name.json"
     elif [ -f "$base.err" ]; then
         line=$(sed -n '1s/^line //p' "$base.err")
         (cd "$here/corpus" && $dschemac -f graphql "$name.yaml") >"$tmp/out" 2>"$tmp/err"
