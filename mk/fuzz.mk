@@ -43,6 +43,6 @@ fuzz: $(FUZZ_DIR)/fuzz_dschema
 # Hostile inputs: each must give a located error or a clean result, never a
 # crash, hang or leak (under make asan and make leakcheck too).
 hostile: $(BUILD)/dschemac
-	@DSCHEMAC="$(TEST_WRAPPER) $(BUILD)/dschemac" sh tests/hostile.sh
+	@DSCHEMAC="$(TEST_WRAPPER) $(abspath $(BUILD))/dschemac" sh tests/hostile.sh
 
 check: hostile
