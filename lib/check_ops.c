@@ -204,6 +204,8 @@ typedef struct root_field {
     const char *name;
     const char *maker;     /* "the custom query top", "model Post (its list query)" */
     const char *fix;       /* how to free the name: "rename the custom query top" */
+    const ds_decl *model;  /* for a model's operation: maker and fix made on demand */
+    int op;                /* that operation, an index into model_ops */
     ds_span at;
     size_t seq;
 } root_field;
@@ -216,7 +218,7 @@ typedef struct root_list {
 /* Add one root field. */
 static void add_root(ds_schema *s, root_list *l, int root, const char *name, const char *maker,
                      const char *fix, ds_span at) {
-    root_field f = {root, name, maker, fix, at, l->count};
+    root_field f = {root, name, maker, fix, NULL, 0, at, l->count};
     DS_PUSH(&s->arena, l->items, l->count, l->cap, f);
 }
 
@@ -230,25 +232,34 @@ static bool disabled(const ds_decl *m, const char *op, const char *group) {
 }
 
 /* The operations a model generates (as the model transformer names them). */
+static const char *const model_ops[] = {"get", "list", "create", "update", "delete",
+                                        "onCreate", "onUpdate", "onDelete"};
+
+/* Add a model's operations. Their maker and fix are only read when a
+ * name clashes, so they are formatted then (see describe_root). */
 static void add_model_roots(ds_schema *s, root_list *l, const ds_decl *m) {
-    static const char *const ops[] = {"get", "list", "create", "update", "delete",
-                                      "onCreate", "onUpdate", "onDelete"};
     static const char *const groups[] = {"queries", "queries", "mutations", "mutations",
                                          "mutations", "subscriptions", "subscriptions",
                                          "subscriptions"};
     const char *name = ds_capitalize(s, m->name.text);
     for (int i = 0; i < 8; i++) {
-        if (disabled(m, ops[i], groups[i])) continue;
-        if (i >= 5 && disabled(m, ops[i - 3], groups[i - 3])) continue;
-        const char *field = ds_arena_printf(&s->arena, "%s%s", ops[i],
+        if (disabled(m, model_ops[i], groups[i])) continue;
+        if (i >= 5 && disabled(m, model_ops[i - 3], groups[i - 3])) continue;
+        const char *field = ds_arena_printf(&s->arena, "%s%s", model_ops[i],
                                             i == 1 ? ds_pluralize(&s->arena, name) : name);
-        add_root(s, l, i < 2 ? 0 : i < 5 ? 1 : 2, field,
-                 ds_arena_printf(&s->arena, "the %s operation that model %s generates", ops[i],
-                                 ds_decl_name(m)),
-                 ds_arena_printf(&s->arena, "switch off %s's %s operation with "
-                                 "`disableOperations: [%s]`", ds_decl_name(m), ops[i], ops[i]),
-                 m->name.span);
+        add_root(s, l, i < 2 ? 0 : i < 5 ? 1 : 2, field, NULL, NULL, m->name.span);
+        l->items[l->count - 1].model = m;
+        l->items[l->count - 1].op = i;
     }
+}
+
+/* Fill in the maker and fix of a model's operation. */
+static void describe_root(ds_schema *s, root_field *f) {
+    if (!f->model || f->maker) return;
+    const char *op = model_ops[f->op], *model = ds_decl_name(f->model);
+    f->maker = ds_arena_printf(&s->arena, "the %s operation that model %s generates", op, model);
+    f->fix = ds_arena_printf(&s->arena, "switch off %s's %s operation with "
+                             "`disableOperations: [%s]`", model, op, op);
 }
 
 /* The query field an index makes, as data-schema names it, or NULL. */
@@ -298,19 +309,29 @@ static int compare_roots(const void *pa, const void *pb) {
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* Whether the root fields are already in compare_roots order (they
+ * usually are: collected in declaration order), so qsort can be skipped. */
+static bool roots_sorted(const root_list *l) {
+    for (size_t i = 1; i < l->count; i++)
+        if (compare_roots(&l->items[i - 1], &l->items[i]) > 0) return false;
+    return true;
+}
+
 /* No two makers put one field name on one root type. */
 static void check_root_fields(ds_resolver *r) {
     static const char *const roots[] = {"Query", "Mutation", "Subscription"};
     ds_schema *s = r->s;
     root_list l = {0};
     collect_roots(s, &l);
-    if (l.count) qsort(l.items, l.count, sizeof *l.items, compare_roots);
+    if (!roots_sorted(&l)) qsort(l.items, l.count, sizeof *l.items, compare_roots);
     ds_symtab seen[3];
     for (int i = 0; i < 3; i++) ds_symtab_init(&seen[i], &s->arena);
     for (size_t i = 0; i < l.count; i++) {
         root_field *f = &l.items[i];
         root_field *first = ds_symtab_put(&seen[f->root], f->name, f);
         if (!first) continue;
+        describe_root(s, first);
+        describe_root(s, f);
         ds_diag *e = ds_error(s, f->at, DS_E_ROOT_FIELD_CLASH,
                               "%s.%s is made twice: by %s and by %s", roots[f->root], f->name,
                               first->maker, f->maker);

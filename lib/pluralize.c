@@ -55,49 +55,53 @@ static const char *const uncountable[] = {
 typedef struct plural_rule {
     const char *pattern;       /* a JavaScript regular expression, flag i */
     const char *replacement;   /* with $0..$9 */
+    const char *ends;          /* the letters (lower case) a match can end with,
+                                  NULL for any character: a quick test
+                                  (checked by ds_pluralize_rules_consistent) */
 } plural_rule;
 
 /* addPluralRule(...) in the library's order, then the uncountable regular
  * expressions (addUncountableRule(regexp) adds a plural rule '$0'). The
- * rules are tried from the last to the first. */
+ * rules are tried from the last to the first. Each ends in "$", so a word
+ * whose last character a rule's match cannot end with skips the rule. */
 static const plural_rule plural_rules[] = {
-    {"s?$", "s"},
-    {"[^\\x00-\\x7f]$", "$0"},
-    {"([^aeiou]ese)$", "$1"},
-    {"(ax|test)is$", "$1es"},
-    {"(alias|[^aou]us|t[lm]as|gas|ris)$", "$1es"},
-    {"(e[mn]u)s?$", "$1s"},
-    {"([^l]ias|[aeiou]las|[ejzr]as|[iu]am)$", "$1"},
+    {"s?$", "s", NULL},
+    {"[^\\x00-\\x7f]$", "$0", NULL},
+    {"([^aeiou]ese)$", "$1", "e"},
+    {"(ax|test)is$", "$1es", "s"},
+    {"(alias|[^aou]us|t[lm]as|gas|ris)$", "$1es", "s"},
+    {"(e[mn]u)s?$", "$1s", "su"},
+    {"([^l]ias|[aeiou]las|[ejzr]as|[iu]am)$", "$1", "ms"},
     {"(alumn|syllab|vir|radi|nucle|fung|cact|stimul|termin|bacill|foc|uter|loc|strat)"
-     "(?:us|i)$", "$1i"},
-    {"(alumn|alg|vertebr)(?:a|ae)$", "$1ae"},
-    {"(seraph|cherub)(?:im)?$", "$1im"},
-    {"(her|at|gr)o$", "$1oes"},
+     "(?:us|i)$", "$1i", "is"},
+    {"(alumn|alg|vertebr)(?:a|ae)$", "$1ae", "ae"},
+    {"(seraph|cherub)(?:im)?$", "$1im", "bhm"},
+    {"(her|at|gr)o$", "$1oes", "o"},
     {"(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi"
-     "|curricul|automat|quor)(?:a|um)$", "$1a"},
+     "|curricul|automat|quor)(?:a|um)$", "$1a", "am"},
     {"(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr"
-     "|automat)(?:a|on)$", "$1a"},
-    {"sis$", "ses"},
-    {"(?:(kni|wi|li)fe|(ar|l|ea|eo|oa|hoo)f)$", "$1$2ves"},
-    {"([^aeiouy]|qu)y$", "$1ies"},
-    {"([^ch][ieo][ln])ey$", "$1ies"},
-    {"(x|ch|ss|sh|zz)$", "$1es"},
-    {"(matr|cod|mur|sil|vert|ind|append)(?:ix|ex)$", "$1ices"},
-    {"\\b((?:tit)?m|l)(?:ice|ouse)$", "$1ice"},
-    {"(pe)(?:rson|ople)$", "$1ople"},
-    {"(child)(?:ren)?$", "$1ren"},
-    {"eaux$", "$0"},
-    {"m[ae]n$", "men"},
-    {"^thou$", "you"},
+     "|automat)(?:a|on)$", "$1a", "an"},
+    {"sis$", "ses", "s"},
+    {"(?:(kni|wi|li)fe|(ar|l|ea|eo|oa|hoo)f)$", "$1$2ves", "ef"},
+    {"([^aeiouy]|qu)y$", "$1ies", "y"},
+    {"([^ch][ieo][ln])ey$", "$1ies", "y"},
+    {"(x|ch|ss|sh|zz)$", "$1es", "hsxz"},
+    {"(matr|cod|mur|sil|vert|ind|append)(?:ix|ex)$", "$1ices", "x"},
+    {"\\b((?:tit)?m|l)(?:ice|ouse)$", "$1ice", "e"},
+    {"(pe)(?:rson|ople)$", "$1ople", "en"},
+    {"(child)(?:ren)?$", "$1ren", "dn"},
+    {"eaux$", "$0", "x"},
+    {"m[ae]n$", "men", "n"},
+    {"^thou$", "you", "u"},
     /* uncountable regular expressions; /pok[eé]mon$/ with é as UTF-8 */
-    {"pok(?:e|\xc3\xa9)mon$", "$0"},
-    {"[^aeiou]ese$", "$0"},
-    {"deer$", "$0"},
-    {"fish$", "$0"},
-    {"measles$", "$0"},
-    {"o[iu]s$", "$0"},
-    {"pox$", "$0"},
-    {"sheep$", "$0"},
+    {"pok(?:e|\xc3\xa9)mon$", "$0", "n"},
+    {"[^aeiou]ese$", "$0", "e"},
+    {"deer$", "$0", "r"},
+    {"fish$", "$0", "h"},
+    {"measles$", "$0", "s"},
+    {"o[iu]s$", "$0", "s"},
+    {"pox$", "$0", "x"},
+    {"sheep$", "$0", "p"},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -278,13 +282,88 @@ static bool match_here(matcher *m, const char *p, size_t pos, const frame *k) {
     return optional && match_here(m, after, pos, k);
 }
 
+/* What a pattern (or part of one) can match, for a given last character
+ * c of the text: how many characters at most, whether nothing, and
+ * whether a match can end with c. */
+typedef struct reach {
+    size_t longest;
+    bool empty;
+    bool ends_with_c;
+} reach;
+
+static reach sequence_reach(const char **p, char c);
+
+/* Follow a sequence's reach by one more atom's. */
+static reach then(reach before, reach atom) {
+    return (reach){before.longest + atom.longest, before.empty && atom.empty,
+                   atom.ends_with_c || (atom.empty && before.ends_with_c)};
+}
+
+/* The reach of the atom at *p (and its "?"); advances *p past them. */
+static reach atom_reach(const char **p, char c) {
+    reach r = {1, false, false};
+    if (**p == '(') {
+        *p += (*p)[1] == '?' && (*p)[2] == ':' ? 3 : 1;
+        r = sequence_reach(p, c);
+        while (**p == '|') {
+            (*p)++;
+            reach alt = sequence_reach(p, c);
+            r = (reach){alt.longest > r.longest ? alt.longest : r.longest, r.empty || alt.empty,
+                        r.ends_with_c || alt.ends_with_c};
+        }
+        if (**p == ')') (*p)++;
+    } else if (**p == '^' || **p == '$') {
+        r = (reach){0, true, false};
+        (*p)++;
+    } else if ((*p)[0] == '\\' && (*p)[1] == 'b') {
+        r = (reach){0, true, false};
+        *p += 2;
+    } else if (**p == '[') {
+        r.ends_with_c = class_matches(*p + 1, c, p);
+    } else {
+        r.ends_with_c = lower((char)class_char(p)) == lower(c);
+    }
+    if (**p == '?') {
+        r.empty = true;
+        (*p)++;
+    }
+    return r;
+}
+
+/* The reach of a sequence of atoms up to "|", ")" or the end of the
+ * pattern; advances *p to that stop. */
+static reach sequence_reach(const char **p, char c) {
+    reach r = {0, true, false};
+    while (**p && **p != '|' && **p != ')') r = then(r, atom_reach(p, c));
+    return r;
+}
+
+/* The first start position that can hold a match of pattern in text
+ * (len bytes, at least one), or len + 1 when none can. A pattern that
+ * ends in "$" (outside any group or class, as every rule does) and has
+ * no repetition ends its match at the end of the text: it cannot start
+ * more than its longest match before it, and unless it can match
+ * nothing, its last character must be able to be the text's last. */
+static size_t first_start(const char *pattern, const char *text, size_t len) {
+    size_t plen = strlen(pattern);
+    if (plen == 0 || pattern[plen - 1] != '$' || (plen > 1 && pattern[plen - 2] == '\\'))
+        return 0;
+    const char *p = pattern;
+    reach r = sequence_reach(&p, text[len - 1]);
+    if (*p) return 0;   /* a top-level "|" or a stray ")": no bound */
+    if (!r.empty && !r.ends_with_c) return len + 1;
+    return len > r.longest ? len - r.longest : 0;
+}
+
 /* The leftmost match of pattern in text: sets m and returns its start,
- * or returns -1. */
+ * or returns -1. Start positions from which no match can reach the
+ * anchoring "$" are skipped: they could not match anyway. */
 static long search(matcher *m, const char *pattern, const char *text) {
     m->pattern = pattern;
     m->text = text;
     m->len = strlen(text);
-    for (size_t start = 0; start <= m->len; start++) {
+    size_t from = m->len ? first_start(pattern, text, m->len) : 0;
+    for (size_t start = from; start <= m->len; start++) {
         for (int i = 0; i < MAX_GROUPS; i++) m->cap_start[i] = m->cap_end[i] = (size_t)-1;
         if (match_here(m, pattern, start, NULL)) return (long)start;
     }
@@ -388,13 +467,36 @@ static bool is_uncountable(const char *token) {
     return false;
 }
 
+/* Whether the rule's "ends" letters allow a match ending with c. */
+static bool may_end_with(const plural_rule *rule, char c) {
+    return !rule->ends || (c != '\0' && strchr(rule->ends, lower(c)));
+}
+
+bool ds_pluralize_rules_consistent(void) {
+    for (size_t i = 0; i < COUNT(plural_rules); i++) {
+        const plural_rule *rule = &plural_rules[i];
+        size_t plen = strlen(rule->pattern);
+        if (!rule->ends) continue;
+        if (plen < 2 || rule->pattern[plen - 1] != '$' || rule->pattern[plen - 2] == '\\')
+            return false;
+        for (int c = 1; c < 256; c++) {
+            const char *p = rule->pattern;
+            reach r = sequence_reach(&p, (char)c);
+            if (*p || (r.empty || r.ends_with_c) != may_end_with(rule, (char)c)) return false;
+        }
+    }
+    return true;
+}
+
 char *ds_pluralize(ds_arena *a, const char *word) {
     char *token = ds_arena_strdup(a, word);
     for (char *p = token; *p; p++) *p = lower(*p);
     char *irregular_form = irregular_plural(a, word, token);
     if (irregular_form) return irregular_form;
     if (!token[0] || is_uncountable(token)) return ds_arena_strdup(a, word);
+    char last = word[strlen(word) - 1];
     for (size_t i = COUNT(plural_rules); i-- > 0;) {
+        if (!may_end_with(&plural_rules[i], last)) continue;
         matcher m;
         long start = search(&m, plural_rules[i].pattern, word);
         if (start >= 0) return apply_rule(a, word, &plural_rules[i], &m, (size_t)start);

@@ -4,10 +4,16 @@
 #ifndef DS_PLURALIZE_H
 #define DS_PLURALIZE_H
 
+#include <stdbool.h>
+
 #include "arena.h"
 
 /* pluralize.plural(word), allocated in arena: "Post" -> "Posts",
  * "Category" -> "Categories", "Person" -> "People", "Staff" -> "Staff". */
 char *ds_pluralize(ds_arena *arena, const char *word);
+
+/* Whether the quick last-letter test written next to each rule agrees with
+ * what the rule's regular expression can match (for the unit tests). */
+bool ds_pluralize_rules_consistent(void);
 
 #endif

@@ -125,6 +125,27 @@ START_TEST(pluralize_matches_the_javascript_library) {
 }
 END_TEST
 
+/* Words whose plural depends on where a rule may start or on their last
+ * character (rules are only tried where they can reach the end), with
+ * pluralize.plural()'s answers. */
+static const char *const plurals_at_the_end[][2] = {
+    {"Thou", "You"}, {"ThouArt", "ThouArts"}, {"Node1234", "Node1234s"},
+    {"Titmouse", "Titmice"}, {"Blouse", "Blouses"}, {"Louse", "Lice"},
+    {"Status2", "Status2s"}, {"BUS", "BUSES"}, {"Node_", "Node_s"}, {"Chief", "Chiefs"},
+    {"Cafe", "Cafes"}, {"Cherubim", "Cherubim"}, {"Foxes", "Foxes"}, {"X", "XES"},
+    {"S", "S"}, {"A1", "A1s"}, {"Pokemon", "Pokemon"}, {"Alumna", "Alumnae"},
+};
+
+START_TEST(pluralize_rules_only_match_at_the_end) {
+    ck_assert(ds_pluralize_rules_consistent());
+    ds_arena a;
+    ds_arena_init(&a);
+    for (size_t i = 0; i < sizeof plurals_at_the_end / sizeof plurals_at_the_end[0]; i++)
+        ck_assert_str_eq(ds_pluralize(&a, plurals_at_the_end[i][0]), plurals_at_the_end[i][1]);
+    ds_arena_free(&a);
+}
+END_TEST
+
 START_TEST(plural_names_in_the_document) {
     json_t *doc = document("authorization: [publicApiKey]\n"
                            "models:\n"
@@ -351,6 +372,7 @@ int main(void) {
     Suite *suite = suite_create("introspection");
     TCase *tc = tcase_create("introspection");
     tcase_add_test(tc, pluralize_matches_the_javascript_library);
+    tcase_add_test(tc, pluralize_rules_only_match_at_the_end);
     tcase_add_test(tc, plural_names_in_the_document);
     tcase_add_test(tc, has_many_names_the_childs_composite_references);
     tcase_add_test(tc, has_one_has_associated_with_and_empty_target_names);
