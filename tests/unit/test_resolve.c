@@ -10,6 +10,7 @@
 
 #include "ast.h"
 #include "dschema.h"
+#include "support.h"
 
 /* A schema parsed from one YAML text and resolved. */
 static ds_schema *resolve(const char *yaml) {
@@ -890,9 +891,5 @@ int main(void) {
     tcase_add_test(tc, a_missing_field_is_reported_at_its_first_use);
     tcase_add_test(tc, broken_keys_and_rules_do_not_cascade);
     suite_add_tcase(suite, tc);
-    SRunner *runner = srunner_create(suite);
-    srunner_run_all(runner, CK_ENV);
-    int failed = srunner_ntests_failed(runner);
-    srunner_free(runner);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return unit_run(suite);
 }
