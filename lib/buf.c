@@ -29,15 +29,23 @@ void ds_buf_puts(ds_buf *b, const char *s) { ds_buf_add(b, s, strlen(s)); }
 void ds_buf_putc(ds_buf *b, char c) { ds_buf_add(b, &c, 1); }
 
 void ds_buf_printf(ds_buf *b, const char *fmt, ...) {
+    /* Format into the spare room first; only text that does not fit is
+       formatted a second time, after growing. */
+    reserve(b, 64);
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
     va_end(ap);
-    if (n <= 0) return;
-    reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    if (n <= 0) {
+        b->data[b->len] = '\0';
+        return;
+    }
+    if ((size_t)n >= b->cap - b->len) {
+        reserve(b, (size_t)n);
+        va_start(ap, fmt);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+    }
     b->len += (size_t)n;
 }
 
