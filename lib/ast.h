@@ -173,9 +173,9 @@ typedef struct ds_field {
     ds_field_kind kind;
     ds_type type;              /* SCALAR and REF (and the modifiers of any kind) */
     ds_value *default_value;   /* or NULL when no default key */
-    ds_rules auth;             /* field-level rules */
+    ds_rules *auth;            /* field-level rules, or NULL without an authorization key */
     struct ds_decl *inline_decl; /* INLINE_ENUM / INLINE_TYPE: the implicit declaration */
-    ds_relation rel;           /* RELATION */
+    ds_relation *rel;          /* RELATION (always set for that kind), else NULL */
     struct ds_decl *owner;     /* the declaration the field belongs to */
     bool invalid;
 } ds_field;

@@ -410,7 +410,8 @@ static void check_implied_fields(ds_resolver *r, ds_decl *m) {
     for (size_t i = 0; i < rules->count; i++) check_implied(r, m, &rules->items[i], &implied);
     for (size_t i = 0; i < m->field_count; i++) {
         ds_field *f = m->fields[i];
-        for (size_t k = 0; f && k < f->auth.count; k++) check_implied(r, m, &f->auth.items[k], &implied);
+        for (size_t k = 0; f && f->auth && k < f->auth->count; k++)
+            check_implied(r, m, &f->auth->items[k], &implied);
     }
 }
 
@@ -471,10 +472,10 @@ static void build_matrix(ds_schema *s, ds_decl *m, access_matrix *acm) {
         if (!rules->items[i].invalid) grant(s, acm, &rules->items[i], -1);
     for (size_t f = 0; f < m->field_count; f++) {
         const ds_field *field = m->fields[f];
-        if (!field || field->auth.count == 0) continue;
+        if (!field || !field->auth || field->auth->count == 0) continue;
         for (size_t i = 0; i < acm->count; i++) acm->ops[i][f] = 0;
-        for (size_t i = 0; i < field->auth.count; i++)
-            if (!field->auth.items[i].invalid) grant(s, acm, &field->auth.items[i], (long)f);
+        for (size_t i = 0; i < field->auth->count; i++)
+            if (!field->auth->items[i].invalid) grant(s, acm, &field->auth->items[i], (long)f);
     }
 }
 
@@ -540,8 +541,8 @@ static void report_unreadable(ds_resolver *r, ds_decl *m, ds_field *f, const acc
                               size_t role, ds_symtab *reported) {
     ds_schema *s = r->s;
     const ds_rule *origin = acm->origin[role];
-    if (f->auth.count > 0) {
-        ds_diag *e = ds_error(s, f->auth.span.line ? f->auth.span : f->name.span,
+    if (f->auth && f->auth->count > 0) {
+        ds_diag *e = ds_error(s, f->auth->span.line ? f->auth->span : f->name.span,
                               DS_E_AUTH_FIELD_RULES,
                               "%s.%s is required, so its rules must let every rule that can read "
                               "%s read it; the %s rule cannot", ds_decl_name(m), f->name.text,
@@ -571,10 +572,10 @@ static bool rules_broken(const ds_schema *s, const ds_decl *m) {
     for (size_t i = 0; i < rules->count; i++) broken = broken || rules->items[i].invalid;
     for (size_t f = 0; f < m->field_count; f++) {
         const ds_field *field = m->fields[f];
-        if (!field) continue;
-        broken = broken || field->auth.invalid;
-        for (size_t i = 0; i < field->auth.count; i++)
-            broken = broken || field->auth.items[i].invalid;
+        if (!field || !field->auth) continue;
+        broken = broken || field->auth->invalid;
+        for (size_t i = 0; i < field->auth->count; i++)
+            broken = broken || field->auth->items[i].invalid;
     }
     return broken;
 }
@@ -582,7 +583,8 @@ static bool rules_broken(const ds_schema *s, const ds_decl *m) {
 /* Every role that can read the model can read each of its required fields. */
 static void check_required_fields(ds_resolver *r, ds_decl *m) {
     bool any = false;
-    for (size_t i = 0; i < m->field_count; i++) any = any || (m->fields[i] && m->fields[i]->auth.count);
+    for (size_t i = 0; i < m->field_count; i++)
+        any = any || (m->fields[i] && m->fields[i]->auth && m->fields[i]->auth->count);
     if (!any || subscriptions_off(m) || rules_broken(r->s, m)) return;
     access_matrix acm = {0};
     build_matrix(r->s, m, &acm);
@@ -594,7 +596,7 @@ static void check_required_fields(ds_resolver *r, ds_decl *m) {
         for (size_t role = 0; role < acm.count; role++)
             if (role_counts(&acm, role, f) && !(acm.ops[role][f] & READ_OPS)) {
                 report_unreadable(r, m, field, &acm, role, &reported);
-                if (field->auth.count > 0) break;
+                if (field->auth && field->auth->count > 0) break;
             }
     }
 }
@@ -606,7 +608,7 @@ static void check_model(ds_resolver *r, ds_decl *m) {
     ds_schema *s = r->s;
     check_rules(r, &m->auth, LEVEL_MODEL, NULL);
     for (size_t i = 0; i < m->field_count; i++)
-        if (m->fields[i]) check_rules(r, &m->fields[i]->auth, LEVEL_FIELD, NULL);
+        if (m->fields[i] && m->fields[i]->auth) check_rules(r, m->fields[i]->auth, LEVEL_FIELD, NULL);
     if (m->auth.count == 0 && s->auth.count == 0 && !m->auth.invalid && !s->auth.invalid) {
         ds_diag *e = ds_error(s, m->name.span, DS_E_AUTH_MISSING,
                               "the model %s has no authorization rules, and the schema has none "
@@ -625,9 +627,9 @@ static void check_model(ds_resolver *r, ds_decl *m) {
 static void check_type_fields(ds_resolver *r, ds_decl *t) {
     for (size_t i = 0; i < t->field_count; i++) {
         ds_field *f = t->fields[i];
-        if (!f || f->auth.count == 0) continue;
-        check_rules(r, &f->auth, LEVEL_TYPE_FIELD, NULL);
-        ds_diag *w = ds_warning(r->s, f->auth.span.line ? f->auth.span : f->name.span,
+        if (!f || !f->auth || f->auth->count == 0) continue;
+        check_rules(r, f->auth, LEVEL_TYPE_FIELD, NULL);
+        ds_diag *w = ds_warning(r->s, f->auth->span.line ? f->auth->span : f->name.span,
                                 DS_W_FIELD_AUTH_IGNORED, "the rules of %s are not printed: "
                                 "data-schema drops field rules in custom types",
                                 ds_field_where(r->s, f));

@@ -25,7 +25,7 @@ static const char *qualified(ds_schema *s, const ds_field *f) {
 
 /* Where a relationship's references are written (or the field). */
 static ds_span references_span(const ds_field *f) {
-    return f->rel.references.present && f->rel.references.span.line ? f->rel.references.span
+    return f->rel->references.present && f->rel->references.span.line ? f->rel->references.span
                                                                      : f->name.span;
 }
 
@@ -33,7 +33,7 @@ static ds_span references_span(const ds_field *f) {
 
 /* Where a relationship names its related model (or the field). */
 static ds_span related_span(const ds_field *f) {
-    return f->rel.related.span.line ? f->rel.related.span : f->name.span;
+    return f->rel->related.span.line ? f->rel->related.span : f->name.span;
 }
 
 /* "did you mean" over the declared models. */
@@ -49,13 +49,13 @@ static const char *closest_model(ds_schema *s, const char *name) {
 /* Report a relationship whose related name is not a declared model. */
 static void report_bad_target(ds_resolver *r, ds_field *f, ds_decl *found) {
     ds_schema *s = r->s;
-    const char *what = f->rel.kind == DS_REL_BELONGS_TO ? "belongs to"
-                     : f->rel.kind == DS_REL_HAS_ONE    ? "is a hasOne to"
+    const char *what = f->rel->kind == DS_REL_BELONGS_TO ? "belongs to"
+                     : f->rel->kind == DS_REL_HAS_ONE    ? "is a hasOne to"
                                                         : "is a hasMany to";
     ds_diag *e;
     if (found) {
         e = ds_error(s, related_span(f), DS_E_REL_TARGET, "%s %s %s, which is %s %s, not a model",
-                     qualified(s, f), what, f->rel.related.text,
+                     qualified(s, f), what, f->rel->related.text,
                      found->kind == DS_DECL_ENUM ? "an" : "a", ds_decl_kind_word(found));
         ds_note_at(s, e, found->name.span, "%s is declared as %s %s here", ds_decl_name(found),
                    found->kind == DS_DECL_ENUM ? "an" : "a", ds_decl_kind_word(found));
@@ -65,23 +65,23 @@ static void report_bad_target(ds_resolver *r, ds_field *f, ds_decl *found) {
         return;
     }
     e = ds_error(s, related_span(f), DS_E_REL_TARGET, "%s %s %s, which is not a declared model",
-                 qualified(s, f), what, f->rel.related.text);
-    const char *near = closest_model(s, f->rel.related.text);
+                 qualified(s, f), what, f->rel->related.text);
+    const char *near = closest_model(s, f->rel->related.text);
     if (near) ds_hint(s, e, "did you mean %s?", near);
     else ds_hint(s, e, "declare a model %s under models, or name an existing model",
-                 f->rel.related.text);
+                 f->rel->related.text);
 }
 
 /* Link one relationship to its related model. */
 static void resolve_target(ds_resolver *r, ds_field *f) {
-    if (!f->rel.references.present) {   /* reported by the parser */
+    if (!f->rel->references.present) {   /* reported by the parser */
         f->invalid = true;
         return;
     }
-    const char *name = f->rel.related.text;
+    const char *name = f->rel->related.text;
     ds_decl *d = name ? ds_symtab_get(&r->declared, name) : NULL;
     if (d && d->kind == DS_DECL_MODEL) {
-        f->rel.target = d;
+        f->rel->target = d;
         if (d->invalid) f->invalid = true;
         return;
     }
@@ -104,22 +104,22 @@ static bool same_references(const ds_name_list *a, const ds_name_list *b) {
 /* Whether g, a field of f's target, points back at f's model with the
  * complementary kind (ignoring references). */
 static bool points_back(const ds_field *f, const ds_field *g) {
-    if (!g || g->kind != DS_FIELD_RELATION || g == f || g->owner != f->rel.target) return false;
-    bool f_child = f->rel.kind == DS_REL_BELONGS_TO, g_child = g->rel.kind == DS_REL_BELONGS_TO;
+    if (!g || g->kind != DS_FIELD_RELATION || g == f || g->owner != f->rel->target) return false;
+    bool f_child = f->rel->kind == DS_REL_BELONGS_TO, g_child = g->rel->kind == DS_REL_BELONGS_TO;
     if (f_child == g_child) return false;
-    return g->rel.related.text && f->owner && f->owner->name.text &&
-           strcmp(g->rel.related.text, f->owner->name.text) == 0;
+    return g->rel->related.text && f->owner && f->owner->name.text &&
+           strcmp(g->rel->related.text, f->owner->name.text) == 0;
 }
 
 /* Whether g is a usable counterpart of f: it points back with the same references. */
 static bool is_candidate(const ds_field *f, const ds_field *g) {
     return ds_relation_usable(g) && points_back(f, g) &&
-           same_references(&f->rel.references, &g->rel.references);
+           same_references(&f->rel->references, &g->rel->references);
 }
 
 /* The candidates of f on its target, into out (at most cap); returns how many. */
 static size_t candidates(const ds_field *f, ds_field **out, size_t cap) {
-    const ds_decl *c = f->rel.target;
+    const ds_decl *c = f->rel->target;
     size_t n = 0;
     for (size_t i = 0; i < c->field_count; i++)
         if (is_candidate(f, c->fields[i])) {
@@ -132,12 +132,12 @@ static size_t candidates(const ds_field *f, ds_field **out, size_t cap) {
 /* Whether f's missing counterpart is explained by a broken relationship
  * on its target that would have paired with it (already reported). */
 static bool excused(const ds_field *f) {
-    const ds_decl *c = f->rel.target;
+    const ds_decl *c = f->rel->target;
     for (size_t i = 0; i < c->field_count; i++) {
         const ds_field *g = c->fields[i];
         if (g && g->kind == DS_FIELD_RELATION && g->invalid && points_back(f, g)) return true;
         if (g && g->kind == DS_FIELD_RELATION && g->invalid && g->owner == c &&
-            !g->rel.target && same_references(&f->rel.references, &g->rel.references))
+            !g->rel->target && same_references(&f->rel->references, &g->rel->references))
             return true;
     }
     return false;
@@ -146,7 +146,7 @@ static bool excused(const ds_field *f) {
 /* A belongsTo on f's target that points back at f's model but pairs with
  * nothing: its references differ from f's. */
 static ds_field *near_miss(const ds_field *f) {
-    const ds_decl *c = f->rel.target;
+    const ds_decl *c = f->rel->target;
     ds_field *one[1];
     for (size_t i = 0; i < c->field_count; i++) {
         ds_field *g = c->fields[i];
@@ -161,8 +161,8 @@ static void report_differ(ds_resolver *r, ds_field *f, ds_field *g) {
     ds_diag *e = ds_error(s, f->name.span, DS_E_REL_NO_COUNTERPART,
                           "%s and %s do not pair up: the %s uses references %s and the "
                           "belongsTo uses %s; the lists must be the same, in the same order",
-                          qualified(s, f), qualified(s, g), kind_name(f->rel.kind),
-                          ds_bracketed(s, &f->rel.references), ds_bracketed(s, &g->rel.references));
+                          qualified(s, f), qualified(s, g), kind_name(f->rel->kind),
+                          ds_bracketed(s, &f->rel->references), ds_bracketed(s, &g->rel->references));
     ds_note_at(s, e, g->name.span, "the belongsTo %s points back at %s", qualified(s, g),
                ds_decl_name(f->owner));
     ds_hint(s, e, "write the same references on both sides (the fields of %s that hold %s's "
@@ -173,48 +173,48 @@ static void report_differ(ds_resolver *r, ds_field *f, ds_field *g) {
 /* Report a relationship with no counterpart at all. */
 static void report_alone(ds_resolver *r, ds_field *f) {
     ds_schema *s = r->s;
-    const char *refs = ds_yaml_list(s, &f->rel.references);
-    const char *p = ds_decl_name(f->owner), *c = ds_decl_name(f->rel.target);
+    const char *refs = ds_yaml_list(s, &f->rel->references);
+    const char *p = ds_decl_name(f->owner), *c = ds_decl_name(f->rel->target);
     ds_diag *e;
-    if (f->rel.kind == DS_REL_BELONGS_TO) {
+    if (f->rel->kind == DS_REL_BELONGS_TO) {
         e = ds_error(s, f->name.span, DS_E_REL_NO_COUNTERPART,
                      "%s belongs to %s, but %s has no hasOne or hasMany field pointing at %s "
                      "with references %s", qualified(s, f), c, c, p,
-                     ds_bracketed(s, &f->rel.references));
+                     ds_bracketed(s, &f->rel->references));
         ds_hint(s, e, "add `%s: { hasMany: %s, references: %s }` (or a hasOne) to the fields "
                       "of %s", ds_pluralize(&s->arena, ds_decapitalize(s, p)), p, refs, c);
     } else {
         e = ds_error(s, f->name.span, DS_E_REL_NO_COUNTERPART,
                      "%s is a %s to %s, but %s has no belongsTo field pointing back at %s with "
-                     "references %s", qualified(s, f), kind_name(f->rel.kind), c, c, p,
-                     ds_bracketed(s, &f->rel.references));
+                     "references %s", qualified(s, f), kind_name(f->rel->kind), c, c, p,
+                     ds_bracketed(s, &f->rel->references));
         ds_hint(s, e, "add `%s: { belongsTo: %s, references: %s }` to the fields of %s",
                 ds_decapitalize(s, p), p, refs, c);
     }
-    ds_note_at(s, e, f->rel.target->name.span, "%s is declared here", c);
+    ds_note_at(s, e, f->rel->target->name.span, "%s is declared here", c);
 }
 
 /* Report a relationship with several candidate counterparts. */
 static void report_ambiguous(ds_resolver *r, ds_field *f, ds_field **found, size_t n) {
     ds_schema *s = r->s;
-    const char *c = ds_decl_name(f->rel.target);
+    const char *c = ds_decl_name(f->rel->target);
     const char *names = n > 2 ? "several fields" : ds_arena_printf(&s->arena, "%s and %s",
                                                                   found[0]->name.text,
                                                                   found[1]->name.text);
     ds_diag *e;
-    if (f->rel.kind == DS_REL_BELONGS_TO)
+    if (f->rel->kind == DS_REL_BELONGS_TO)
         e = ds_error(s, f->name.span, DS_E_REL_AMBIGUOUS,
                      "%s is claimed by %s fields of %s (%s) with the same references %s, so the "
                      "pairing is ambiguous", qualified(s, f), n > 2 ? "several" : "two", c, names,
-                     ds_bracketed(s, &f->rel.references));
+                     ds_bracketed(s, &f->rel->references));
     else
         e = ds_error(s, f->name.span, DS_E_REL_AMBIGUOUS,
                      "%s has %s candidate belongsTo fields on %s (%s) with the same references "
                      "%s, so the pairing is ambiguous", qualified(s, f),
-                     n > 2 ? "several" : "two", c, names, ds_bracketed(s, &f->rel.references));
+                     n > 2 ? "several" : "two", c, names, ds_bracketed(s, &f->rel->references));
     for (size_t i = 0; i < n && i < 4; i++)
         ds_note_at(s, e, found[i]->name.span, "candidate %s", qualified(s, found[i]));
-    if (f->rel.kind == DS_REL_BELONGS_TO)
+    if (f->rel->kind == DS_REL_BELONGS_TO)
         ds_hint(s, e, "give %s each its own reference field in %s, and a belongsTo of its own "
                       "that references it", n > 2 ? "them" : ds_arena_printf(&s->arena, "%s and %s",
                       qualified(s, found[0]), qualified(s, found[1])), ds_decl_name(f->owner));
@@ -228,12 +228,12 @@ static void pair(ds_resolver *r, ds_field *f) {
     ds_field *found[4];
     size_t n = candidates(f, found, 4);
     if (n == 1) {
-        f->rel.counterpart = found[0];
+        f->rel->counterpart = found[0];
         return;
     }
     if (n > 1) report_ambiguous(r, f, found, n);
     else if (excused(f)) { /* reported at the broken field */ }
-    else if (f->rel.kind != DS_REL_BELONGS_TO && near_miss(f)) report_differ(r, f, near_miss(f));
+    else if (f->rel->kind != DS_REL_BELONGS_TO && near_miss(f)) report_differ(r, f, near_miss(f));
     else report_alone(r, f);
     f->invalid = true;
 }
@@ -295,11 +295,11 @@ static const char *closest_field(ds_schema *s, const ds_decl *m, const char *nam
 static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
     ds_schema *s = r->s;
     ds_decl *child = g->owner;
-    for (size_t i = 0; i < g->rel.references.count; i++) {
-        const char *name = g->rel.references.items[i].text;
+    for (size_t i = 0; i < g->rel->references.count; i++) {
+        const char *name = g->rel->references.items[i].text;
         if (ds_decl_field(child, name)) continue;
         if (!ds_missing_field_first(r, child, name)) return false;
-        ds_span at = g->rel.references.items[i].span.line ? g->rel.references.items[i].span
+        ds_span at = g->rel->references.items[i].span.line ? g->rel->references.items[i].span
                                                            : references_span(g);
         ds_diag *e = ds_error(s, at, DS_E_REF_FIELD_MISSING,
                               "%s references %s, but %s declares no field named %s",
@@ -308,15 +308,15 @@ static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
         ds_scalar t = i < identifier_count(parent) ? identifier_type(parent, i, &idf)
                                                     : DS_SCALAR_NONE;
         const char *near = closest_field(s, child, name);
-        if (near && g->rel.counterpart)
+        if (near && g->rel->counterpart)
             ds_hint(s, e, "did you mean %s? (correct it in %s too)", near,
-                    qualified(s, g->rel.counterpart));
+                    qualified(s, g->rel->counterpart));
         else if (near) ds_hint(s, e, "did you mean %s?", near);
         else ds_hint(s, e, "declare `%s: %s` in the fields of %s", name,
                      t ? ds_scalar_builder_name(t) : "id", ds_decl_name(child));
-        if (g->rel.counterpart)
-            ds_note_at(s, e, g->rel.counterpart->name.span, "%s uses the same references",
-                       qualified(s, g->rel.counterpart));
+        if (g->rel->counterpart)
+            ds_note_at(s, e, g->rel->counterpart->name.span, "%s uses the same references",
+                       qualified(s, g->rel->counterpart));
         return false;
     }
     return true;
@@ -325,7 +325,7 @@ static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
 /* The reference list has one field per parent identifier field. */
 static bool reference_count_matches(ds_resolver *r, ds_field *g, ds_decl *parent) {
     ds_schema *s = r->s;
-    size_t want = identifier_count(parent), have = g->rel.references.count;
+    size_t want = identifier_count(parent), have = g->rel->references.count;
     if (want == have) return true;
     const char *ids = !parent->identifier.present ? "id"
                     : want == 1 ? parent->identifier.items[0].text
@@ -428,8 +428,8 @@ static bool references_nullability(ds_resolver *r, ds_field **refs, size_t n) {
 /* Check the references of a paired belongsTo and record the links on
  * both sides. */
 static void check_pair(ds_resolver *r, ds_field *g) {
-    ds_field *f = g->rel.counterpart;
-    ds_decl *parent = g->rel.target, *child = g->owner;
+    ds_field *f = g->rel->counterpart;
+    ds_decl *parent = g->rel->target, *child = g->owner;
     if (!identifier_usable(parent)) {
         g->invalid = f->invalid = true;
         return;
@@ -438,16 +438,16 @@ static void check_pair(ds_resolver *r, ds_field *g) {
         g->invalid = f->invalid = true;
         return;
     }
-    size_t n = g->rel.references.count;
+    size_t n = g->rel->references.count;
     ds_field **refs = ds_arena_alloc(&r->s->arena, (n ? n : 1) * sizeof *refs);
-    for (size_t i = 0; i < n; i++) refs[i] = ds_decl_field(child, g->rel.references.items[i].text);
+    for (size_t i = 0; i < n; i++) refs[i] = ds_decl_field(child, g->rel->references.items[i].text);
     if (!references_scalar(r, refs, n, parent) || !reference_types_match(r, refs, n, parent) ||
         !references_nullability(r, refs, n)) {
         g->invalid = f->invalid = true;
         return;
     }
-    g->rel.reference_fields = f->rel.reference_fields = refs;
-    g->rel.parent = f->rel.parent = parent;
+    g->rel->reference_fields = f->rel->reference_fields = refs;
+    g->rel->parent = f->rel->parent = parent;
 }
 
 /* ---- the pass ---- */
@@ -469,17 +469,17 @@ static void each_relation(ds_resolver *r, void (*fn)(ds_resolver *, ds_field *))
  * first so that two sides whose references differ are reported once, at
  * the hasOne or hasMany. */
 static void pair_parent_side(ds_resolver *r, ds_field *f) {
-    if (f->rel.kind != DS_REL_BELONGS_TO && ds_relation_usable(f)) pair(r, f);
+    if (f->rel->kind != DS_REL_BELONGS_TO && ds_relation_usable(f)) pair(r, f);
 }
 
 /* Pair a belongsTo unless it is broken. */
 static void pair_child_side(ds_resolver *r, ds_field *f) {
-    if (f->rel.kind == DS_REL_BELONGS_TO && ds_relation_usable(f)) pair(r, f);
+    if (f->rel->kind == DS_REL_BELONGS_TO && ds_relation_usable(f)) pair(r, f);
 }
 
 /* Check the references of a belongsTo that found its counterpart. */
 static void check_paired(ds_resolver *r, ds_field *f) {
-    if (f->rel.kind == DS_REL_BELONGS_TO && f->rel.counterpart && !f->rel.counterpart->invalid)
+    if (f->rel->kind == DS_REL_BELONGS_TO && f->rel->counterpart && !f->rel->counterpart->invalid)
         check_pair(r, f);
 }
 
@@ -487,7 +487,7 @@ static void check_paired(ds_resolver *r, ds_field *f) {
  * (two hasOne fields claiming one belongsTo): drop the dangling link. */
 static void drop_dangling(ds_resolver *r, ds_field *f) {
     (void)r;
-    if (f->rel.counterpart && f->rel.counterpart->invalid) f->rel.counterpart = NULL;
+    if (f->rel->counterpart && f->rel->counterpart->invalid) f->rel->counterpart = NULL;
 }
 
 void ds_check_relations(ds_resolver *r) {

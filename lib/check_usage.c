@@ -145,11 +145,11 @@ static bool used_by_relationship(const ds_schema *s, const ds_decl *m, const ds_
         const ds_decl *d = s->decls[i];
         for (size_t k = 0; d->kind == DS_DECL_MODEL && k < d->field_count; k++) {
             const ds_field *g = d->fields[k];
-            if (!g || g->kind != DS_FIELD_RELATION || !listed(&g->rel.references, f->name.text))
+            if (!g || g->kind != DS_FIELD_RELATION || !listed(&g->rel->references, f->name.text))
                 continue;
-            if (g->rel.kind == DS_REL_BELONGS_TO ? d == m
-                                                 : g->rel.related.text &&
-                                                       strcmp(g->rel.related.text, m->name.text) == 0)
+            if (g->rel->kind == DS_REL_BELONGS_TO ? d == m
+                                                 : g->rel->related.text &&
+                                                       strcmp(g->rel->related.text, m->name.text) == 0)
                 return true;
         }
     }
@@ -194,8 +194,8 @@ static const ds_field *link_between(const ds_decl *m, const ds_decl *target) {
         const ds_decl *other = sides[1 - side];
         for (size_t i = 0; i < sides[side]->field_count; i++) {
             const ds_field *g = sides[side]->fields[i];
-            if (g && g->kind == DS_FIELD_RELATION && g->rel.related.text &&
-                strcmp(g->rel.related.text, other->name.text) == 0)
+            if (g && g->kind == DS_FIELD_RELATION && g->rel->related.text &&
+                strcmp(g->rel->related.text, other->name.text) == 0)
                 return g;
         }
     }
@@ -216,7 +216,7 @@ static void warn_loose_references(ds_resolver *r, const ds_decl *m) {
                                 "%s.%s looks like a reference to %s, but the relationship %s.%s "
                                 "links the two models through %s", ds_decl_name(m), f->name.text,
                                 ds_decl_name(target), ds_decl_name(link->owner), link->name.text,
-                                ds_yaml_list(s, &link->rel.references));
+                                ds_yaml_list(s, &link->rel->references));
         ds_note_at(s, w, link->name.span, "%s.%s is declared here", ds_decl_name(link->owner),
                    link->name.text);
         ds_hint(s, w, "if %s holds the identifier of a %s, name it in the references of both "

@@ -377,7 +377,7 @@ static void put_primary_key(ds_buf *b, const ds_decl *m, const ds_field *f) {
 /* A relationship field: `Model @hasOne(references: ["a","b"])`, `[Model]`
  * for hasMany (references joined by a bare comma, as JS prints arrays). */
 static void put_relation(ds_buf *b, const ds_field *f) {
-    const ds_relation *r = &f->rel;
+    const ds_relation *r = f->rel;
     static const char *const names[] = {"hasOne", "hasMany", "belongsTo"};
     const char *related = r->related.text ? r->related.text : "";
     if (r->kind == DS_REL_HAS_MANY)
@@ -421,9 +421,9 @@ static void put_model_field(ds_buf *b, const ds_decl *m, const ds_field *f) {
         with_auth = false;
         break;
     }
-    if (with_auth && f->auth.count > 0) {
+    if (with_auth && f->auth && f->auth->count > 0) {
         ds_buf_putc(b, ' ');
-        put_auth_directive(b, &f->auth);
+        put_auth_directive(b, f->auth);
     }
 }
 

@@ -112,8 +112,8 @@ static gen_field printed_field(const ds_field *f, bool pk) {
         break;
     case DS_FIELD_RELATION:
     default:
-        g = bare(name, f->rel.related.text);
-        if (f->rel.kind == DS_REL_HAS_MANY) g.is_list = g.is_list_nullable = true;
+        g = bare(name, f->rel->related.text);
+        if (f->rel->kind == DS_REL_HAS_MANY) g.is_list = g.is_list_nullable = true;
         break;
     }
     g.field = f;
@@ -239,14 +239,14 @@ static json_t *key_attribute(json_t *properties) {
  * back with a belongsTo first (hasManyHasImplicitKey / addHasManyKey):
  * the child's first field typed as the parent decides. */
 static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field *has_many) {
-    const char *related = has_many->rel.related.text;
+    const char *related = has_many->rel->related.text;
     gen_model *child = related ? ds_symtab_get(&c->model_names, related) : NULL;
     if (!child) return;
     for (size_t i = 0; i < child->field_count; i++) {
         const gen_field *g = &child->fields[i];
         if (!g->type || strcmp(g->type, parent->decl->name.text) != 0) continue;
         if (g->field && g->field->kind == DS_FIELD_RELATION &&
-            g->field->rel.kind == DS_REL_BELONGS_TO)
+            g->field->rel->kind == DS_REL_BELONGS_TO)
             return;
         break;
     }
@@ -254,7 +254,7 @@ static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field 
     json_object_set_new(props, "name", ds_json_text(ds_arena_printf(&c->s->arena, "gsi-%s.%s",
                                                             parent->decl->name.text,
                                                             has_many->name.text)));
-    json_object_set_new(props, "fields", ds_json_names(&has_many->rel.references));
+    json_object_set_new(props, "fields", ds_json_names(&has_many->rel->references));
     json_array_append_new(child->imputed_keys, key_attribute(props));
 }
 
@@ -265,7 +265,7 @@ static void process_connections(intro_ctx *c) {
         gen_model *m = &c->models[i];
         for (size_t j = 0; j < m->field_count; j++) {
             const ds_field *f = m->fields[j].field;
-            if (f && f->kind == DS_FIELD_RELATION && f->rel.kind == DS_REL_HAS_MANY)
+            if (f && f->kind == DS_FIELD_RELATION && f->rel->kind == DS_REL_HAS_MANY)
                 impute_has_many_key(c, m, f);
         }
     }
@@ -535,12 +535,12 @@ static json_t *primary_key_info(const gen_model *m) {
 static json_t *association(const ds_field *f) {
     json_t *a = json_object();
     static const char *const kinds[] = {"HAS_ONE", "HAS_MANY", "BELONGS_TO"};
-    json_object_set_new(a, "connectionType", ds_json_text(kinds[f->rel.kind]));
-    if (f->rel.kind == DS_REL_BELONGS_TO) {
-        json_object_set_new(a, "targetNames", ds_json_names(&f->rel.references));
+    json_object_set_new(a, "connectionType", ds_json_text(kinds[f->rel->kind]));
+    if (f->rel->kind == DS_REL_BELONGS_TO) {
+        json_object_set_new(a, "targetNames", ds_json_names(&f->rel->references));
     } else {
-        json_object_set_new(a, "associatedWith", ds_json_names(&f->rel.references));
-        if (f->rel.kind == DS_REL_HAS_ONE) json_object_set_new(a, "targetNames", json_array());
+        json_object_set_new(a, "associatedWith", ds_json_names(&f->rel->references));
+        if (f->rel->kind == DS_REL_HAS_ONE) json_object_set_new(a, "targetNames", json_array());
     }
     return a;
 }

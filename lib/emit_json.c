@@ -113,8 +113,8 @@ static json_t *field_type(json_ctx *c, const ds_field *f) {
                            false);
     case DS_FIELD_RELATION:
     default:
-        return type_object(c, f->rel.target ? f->rel.target->name.text : f->rel.related.text,
-                           "model", false, f->rel.kind == DS_REL_HAS_MANY, false);
+        return type_object(c, f->rel->target ? f->rel->target->name.text : f->rel->related.text,
+                           "model", false, f->rel->kind == DS_REL_HAS_MANY, false);
     }
 }
 
@@ -156,7 +156,7 @@ static json_t *rule_json(json_ctx *c, const ds_rule *r) {
 /* A list of rules. */
 static json_t *rules_json(json_ctx *c, const ds_rules *rules) {
     json_t *a = json_array();
-    for (size_t i = 0; i < rules->count; i++)
+    for (size_t i = 0; rules && i < rules->count; i++)
         if (!rules->items[i].invalid) json_array_append_new(a, rule_json(c, &rules->items[i]));
     return a;
 }
@@ -230,7 +230,7 @@ static json_t *field_ref(const ds_field *f) {
 /* A relationship resolved: its counterpart, the parent whose identifier
  * the references match, and the child that holds the reference fields. */
 static json_t *relationship_json(const ds_field *f) {
-    const ds_relation *r = &f->rel;
+    const ds_relation *r = f->rel;
     json_t *o = json_object();
     json_object_set_new(o, "kind", ds_json_text(rel_kinds[r->kind]));
     const char *related = r->target ? r->target->name.text : r->related.text;
@@ -270,7 +270,7 @@ static json_t *field_json(json_ctx *c, const ds_field *f) {
     json_object_set_new(o, "type", field_type(c, f));
     json_object_set_new(o, "implicit", json_false());
     if (f->default_value) json_object_set_new(o, "default", default_json(c, f->default_value));
-    json_object_set_new(o, "authorization", rules_json(c, &f->auth));
+    json_object_set_new(o, "authorization", rules_json(c, f->auth));
     if (f->kind == DS_FIELD_RELATION) json_object_set_new(o, "relationship", relationship_json(f));
     json_object_set_new(o, "position", position(c, f->name.span));
     return o;

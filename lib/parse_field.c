@@ -215,9 +215,9 @@ static void report_no_references(ds_parser *p, const ds_field *f) {
     ds_diag *e = ds_parse_error(p, f->name.span, DS_E_MISSING_KEY,
                                 "the relationship %s has no references key; references is required",
                                 field_label(p, f));
-    bool belongs = f->rel.kind == DS_REL_BELONGS_TO;
+    bool belongs = f->rel->kind == DS_REL_BELONGS_TO;
     const char *here = f->owner && !f->owner->implicit ? f->owner->name.text : NULL;
-    const char *there = f->rel.related.text;
+    const char *there = f->rel->related.text;
     const char *child = belongs ? here : there, *parent = belongs ? there : here;
     const char *child_words = child ? ds_parse_clip(p, child) : belongs ? "this model" : "the related model";
     const char *parent_words = parent ? ds_arena_printf(&p->tmp, "%s's", ds_parse_clip(p, parent))
@@ -226,11 +226,18 @@ static void report_no_references(ds_parser *p, const ds_field *f) {
             parent_words, key_field_for(p, parent));
 }
 
+/* A field's authorization: RULES. */
+static void parse_field_rules(ds_parser *p, ds_field *f, const ds_ynode *key, const ds_ynode *value) {
+    f->auth = ds_arena_alloc(&p->s->arena, sizeof *f->auth);
+    ds_parse_rules(p, key, value, field_label(p, f), f->auth);
+}
+
 /* RELATION := { hasOne|hasMany|belongsTo: NAME, references: NAMES, authorization?: RULES } */
 static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
     static const char *const keys[] = {"hasOne", "hasMany", "belongsTo", "references",
                                        "authorization", NULL};
     f->kind = DS_FIELD_RELATION;
+    f->rel = ds_arena_alloc(&p->s->arena, sizeof *f->rel);
     bool known = ds_parse_keys(p, map, keys, "a key of a relationship field",
                                "a relationship field takes one of hasOne, hasMany and belongsTo, "
                                "references and authorization");
@@ -253,21 +260,21 @@ static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
             continue;
         }
         first_key = k;
-        f->rel.kind = (ds_rel_kind)kind;
-        if (!ds_parse_name(p, v, false, "the related model", &f->rel.related)) f->invalid = true;
+        f->rel->kind = (ds_rel_kind)kind;
+        if (!ds_parse_name(p, v, false, "the related model", &f->rel->related)) f->invalid = true;
     }
     const ds_ynode *key, *value = ds_parse_get(map, "references", NULL);
     if (value) {
         ds_parse_names(p, value, true, ds_arena_printf(&p->tmp, "the references of %s", field_label(p, f)),
-                       "a reference field", &f->rel.references);
-        if (f->rel.references.invalid) f->invalid = true;
+                       "a reference field", &f->rel->references);
+        if (f->rel->references.invalid) f->invalid = true;
     } else if (known) {
         report_no_references(p, f);
         f->invalid = true;
     }
     if (!known) f->invalid = true;
     if ((value = ds_parse_get(map, "authorization", &key)))
-        ds_parse_rules(p, key, value, field_label(p, f), &f->auth);
+        parse_field_rules(p, f, key, value);
 }
 
 /* SCALAR_MAP := { type: TYPE, default?: SCALAR, authorization?: RULES } */
@@ -298,7 +305,7 @@ static void parse_typed_map(ds_parser *p, ds_field *f, const ds_ynode *map) {
         }
     }
     if ((value = ds_parse_get(map, "authorization", &key)))
-        ds_parse_rules(p, key, value, field_label(p, f), &f->auth);
+        parse_field_rules(p, f, key, value);
 }
 
 /* Whether map has one of the relationship keys. */

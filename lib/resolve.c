@@ -173,8 +173,8 @@ const char *ds_bracketed(ds_schema *s, const ds_name_list *list) {
 }
 
 bool ds_relation_usable(const ds_field *f) {
-    return f && f->kind == DS_FIELD_RELATION && !f->invalid && f->rel.target &&
-           !f->rel.target->invalid && f->owner && f->owner->kind == DS_DECL_MODEL &&
+    return f && f->kind == DS_FIELD_RELATION && !f->invalid && f->rel->target &&
+           !f->rel->target->invalid && f->owner && f->owner->kind == DS_DECL_MODEL &&
            !f->owner->invalid;
 }
 

@@ -311,17 +311,18 @@ START_TEST(relationships_and_their_references) {
     ds_field *members = field(s->decls[0], "members"), *lead = field(s->decls[0], "lead");
     ds_field *team = field(s->decls[1], "team");
     ck_assert_int_eq(members->kind, DS_FIELD_RELATION);
-    ck_assert_int_eq(members->rel.kind, DS_REL_HAS_MANY);
-    ck_assert_str_eq(members->rel.related.text, "Member");
-    ck_assert(members->rel.references.present);
-    ck_assert_uint_eq(members->rel.references.count, 2);
-    ck_assert_str_eq(members->rel.references.items[1].text, "teamSk");
-    ck_assert_int_eq(lead->rel.kind, DS_REL_HAS_ONE);
-    ck_assert_uint_eq(lead->rel.references.count, 1);
-    ck_assert(lead->auth.present);
-    ck_assert_int_eq(lead->auth.items[0].allow, DS_ALLOW_OWNER);
-    ck_assert_int_eq(team->rel.kind, DS_REL_BELONGS_TO);
-    ck_assert_str_eq(team->rel.references.items[0].text, "teamId");
+    ck_assert_int_eq(members->rel->kind, DS_REL_HAS_MANY);
+    ck_assert_str_eq(members->rel->related.text, "Member");
+    ck_assert(members->rel->references.present);
+    ck_assert_uint_eq(members->rel->references.count, 2);
+    ck_assert_str_eq(members->rel->references.items[1].text, "teamSk");
+    ck_assert_int_eq(lead->rel->kind, DS_REL_HAS_ONE);
+    ck_assert_uint_eq(lead->rel->references.count, 1);
+    ck_assert_ptr_nonnull(lead->auth);
+    ck_assert(lead->auth->present);
+    ck_assert_int_eq(lead->auth->items[0].allow, DS_ALLOW_OWNER);
+    ck_assert_int_eq(team->rel->kind, DS_REL_BELONGS_TO);
+    ck_assert_str_eq(team->rel->references.items[0].text, "teamId");
     ds_schema_free(s);
 }
 END_TEST

@@ -231,17 +231,17 @@ START_TEST(relationships_link_both_sides) {
         "      children: { hasMany: Node, references: parentId }\n");
     expect_clean(s);
     ds_field *bins = field(s, "Warehouse", "bins"), *wh = field(s, "Bin", "warehouse");
-    ck_assert_ptr_eq(bins->rel.target, decl(s, "Bin"));
-    ck_assert_ptr_eq(bins->rel.counterpart, wh);
-    ck_assert_ptr_eq(wh->rel.counterpart, bins);
-    ck_assert_ptr_eq(bins->rel.parent, decl(s, "Warehouse"));
-    ck_assert_ptr_eq(wh->rel.parent, decl(s, "Warehouse"));
-    ck_assert_ptr_eq(wh->rel.reference_fields[0], field(s, "Bin", "wRegion"));
-    ck_assert_ptr_eq(bins->rel.reference_fields[1], field(s, "Bin", "wCode"));
+    ck_assert_ptr_eq(bins->rel->target, decl(s, "Bin"));
+    ck_assert_ptr_eq(bins->rel->counterpart, wh);
+    ck_assert_ptr_eq(wh->rel->counterpart, bins);
+    ck_assert_ptr_eq(bins->rel->parent, decl(s, "Warehouse"));
+    ck_assert_ptr_eq(wh->rel->parent, decl(s, "Warehouse"));
+    ck_assert_ptr_eq(wh->rel->reference_fields[0], field(s, "Bin", "wRegion"));
+    ck_assert_ptr_eq(bins->rel->reference_fields[1], field(s, "Bin", "wCode"));
     ds_field *parent = field(s, "Node", "parent"), *children = field(s, "Node", "children");
-    ck_assert_ptr_eq(parent->rel.counterpart, children);
-    ck_assert_ptr_eq(children->rel.counterpart, parent);
-    ck_assert_ptr_eq(children->rel.reference_fields[0], field(s, "Node", "parentId"));
+    ck_assert_ptr_eq(parent->rel->counterpart, children);
+    ck_assert_ptr_eq(children->rel->counterpart, parent);
+    ck_assert_ptr_eq(children->rel->reference_fields[0], field(s, "Node", "parentId"));
     ds_schema_free(s);
 }
 END_TEST
