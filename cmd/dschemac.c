@@ -140,9 +140,11 @@ static int parse_args(int argc, char **argv, options *opts) {
     return -1;
 }
 
-/* Read all of stream into a malloc'ed buffer; returns NULL and sets errno. */
-static char *read_stream(FILE *in, size_t *len) {
-    size_t cap = 65536, n = 0;
+/* Read all of stream (size_hint bytes expected, 0 if unknown) into a
+ * malloc'ed buffer with room for one more byte; returns NULL and sets errno. */
+static char *read_stream(FILE *in, size_t size_hint, size_t *len) {
+    size_t cap = size_hint < MAX_INPUT_BYTES ? size_hint + 1 : MAX_INPUT_BYTES, n = 0;
+    if (cap < 65536) cap = 65536;
     char *buf = malloc(cap);
     if (!buf) return NULL;
     for (;;) {
@@ -163,6 +165,14 @@ static char *read_stream(FILE *in, size_t *len) {
         n += got;
         if (got == 0) break;
     }
+    if (n == cap) {  /* room for the NUL ds_schema_parse_adopt writes */
+        char *p = realloc(buf, cap + 1);
+        if (!p) {
+            free(buf);
+            return NULL;
+        }
+        buf = p;
+    }
     if (ferror(in)) {
         int saved = errno ? errno : EIO;
         free(buf);
@@ -176,7 +186,7 @@ static char *read_stream(FILE *in, size_t *len) {
 /* Read a file (or standard input for "-"); prints the error and returns NULL. */
 static char *read_input(const char *path, size_t *len) {
     if (strcmp(path, "-") == 0) {
-        char *data = read_stream(stdin, len);
+        char *data = read_stream(stdin, 0, len);
         if (!data)
             fprintf(stderr, "dschemac: cannot read <stdin>: %s\n",
                     errno == EFBIG ? "input is larger than 256 MiB" : strerror(errno));
@@ -192,7 +202,8 @@ static char *read_input(const char *path, size_t *len) {
         fprintf(stderr, "dschemac: cannot read '%s': %s\n", path, strerror(errno));
         return NULL;
     }
-    char *data = read_stream(in, len);
+    char *data = read_stream(in, stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
+                             len);
     if (!data)
         fprintf(stderr, "dschemac: cannot read '%s': %s\n", path,
                 errno == EFBIG ? "file is larger than 256 MiB" : strerror(errno));
@@ -200,9 +211,23 @@ static char *read_input(const char *path, size_t *len) {
     return data;
 }
 
-/* Write len bytes to path through a temporary file renamed into place, so
- * that a failed run never leaves a half-written or clobbered file. */
-static int write_atomically(const char *path, const char *data, size_t len) {
+/* A ds_write_fn onto a stdio stream. */
+static int write_stream(void *stream, const char *data, size_t len) {
+    return fwrite(data, 1, len, stream) == len ? 0 : -1;
+}
+
+/* Emit the schema onto out; returns what ds_schema_emit_to returns, and
+ * says so when the schema could not be emitted at all. */
+static int emit_onto(ds_schema *schema, ds_format format, FILE *out) {
+    int rc = ds_schema_emit_to(schema, format, write_stream, out);
+    if (rc == -1) fputs("dschemac: internal error: the schema could not be emitted\n", stderr);
+    return rc;
+}
+
+/* Emit to path through a temporary file renamed into place, so that a
+ * failed run never leaves a half-written or clobbered file. Returns an
+ * exit status. */
+static int emit_atomically(ds_schema *schema, ds_format format, const char *path) {
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
     if (!tmp) return -1;
@@ -212,7 +237,7 @@ static int write_atomically(const char *path, const char *data, size_t len) {
     if (fd < 0) {
         fprintf(stderr, "dschemac: cannot write '%s': %s\n", path, strerror(errno));
         free(tmp);
-        return -1;
+        return EXIT_USAGE;
     }
     /* mkstemp makes the file 0600; give it the mode a plain create would. */
     mode_t mask = umask(0);
@@ -220,24 +245,26 @@ static int write_atomically(const char *path, const char *data, size_t len) {
     struct stat st;
     fchmod(fd, stat(path, &st) == 0 ? (st.st_mode & 07777) : (0666 & ~mask));
     FILE *out = fdopen(fd, "wb");
-    int failed = !out || fwrite(data, 1, len, out) != len;
-    if (out) failed |= fclose(out) != 0;
+    int rc = out ? emit_onto(schema, format, out) : -2;
+    int err = errno;
+    if (out) rc = fclose(out) != 0 && rc == 0 ? -2 : rc;
     else close(fd);
-    if (failed || rename(tmp, path) != 0) {
-        fprintf(stderr, "dschemac: cannot write '%s': %s\n", path, strerror(errno));
+    if (rc == 0 && rename(tmp, path) != 0) rc = -2, err = errno;
+    if (rc != 0) {
+        if (rc == -2) fprintf(stderr, "dschemac: cannot write '%s': %s\n", path, strerror(err));
         unlink(tmp);
-        free(tmp);
-        return -1;
     }
     free(tmp);
-    return 0;
+    return rc == 0 ? 0 : rc == -1 ? EXIT_SCHEMA : EXIT_USAGE;
 }
 
-/* Write the output to its destination; returns an exit status. */
-static int write_output(const options *opts, const char *data, size_t len) {
+/* Emit the output to its destination; returns an exit status. */
+static int write_output(ds_schema *schema, const options *opts) {
     if (opts->output && strcmp(opts->output, "-") != 0)
-        return write_atomically(opts->output, data, len) ? EXIT_USAGE : 0;
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+        return emit_atomically(schema, opts->format, opts->output);
+    int rc = emit_onto(schema, opts->format, stdout);
+    if (rc == -1) return EXIT_SCHEMA;
+    if (rc == -2 || fflush(stdout) != 0) {
         fprintf(stderr, "dschemac: cannot write to standard output: %s\n", strerror(errno));
         return EXIT_USAGE;
     }
@@ -251,8 +278,7 @@ static int load_inputs(ds_schema *schema, const options *opts) {
         size_t len = 0;
         char *data = read_input(path, &len);
         if (!data) return EXIT_USAGE;
-        ds_schema_parse(schema, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len);
-        free(data);
+        ds_schema_parse_adopt(schema, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len);
     }
     return -1;
 }
@@ -277,17 +303,7 @@ static int run(const options *opts) {
             (opts->werror && ds_schema_warning_count(schema)))
             status = EXIT_SCHEMA;
     }
-    if (status < 0 && !opts->check_only) {
-        char *out;
-        size_t len;
-        if (ds_schema_emit(schema, opts->format, &out, &len) == 0) {
-            status = write_output(opts, out, len);
-            free(out);
-        } else {
-            fputs("dschemac: internal error: the schema could not be emitted\n", stderr);
-            status = EXIT_SCHEMA;
-        }
-    }
+    if (status < 0 && !opts->check_only) status = write_output(schema, opts);
     ds_schema_free(schema);
     return status < 0 ? 0 : status;
 }

@@ -269,7 +269,7 @@ typedef struct ds_decl {
 /* One parsed file. */
 typedef struct ds_source {
     const char *name;          /* as given to ds_schema_parse */
-    const char *data;          /* a NUL-terminated copy */
+    const char *data;          /* NUL-terminated: a copy, or the adopted buffer */
     size_t len;
     size_t *line_starts;       /* byte offset of each line; built on demand */
     size_t line_count;
@@ -288,6 +288,8 @@ struct ds_schema {
 
     ds_source *sources;
     size_t source_count, source_cap;
+    char **adopted;            /* malloc'ed sources given by ds_schema_parse_adopt */
+    size_t adopted_count, adopted_cap;
 
     /* Diagnostics, in discovery order (sorted on read). */
     ds_diag **diags;

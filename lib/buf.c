@@ -17,16 +17,34 @@ static void reserve(ds_buf *b, size_t extra) {
     b->cap = cap;
 }
 
+void ds_buf_flush(ds_buf *b) {
+    if (!b->write || b->len == 0) return;
+    if (!b->failed && b->write(b->ctx, b->data, b->len) != 0) b->failed = true;
+    b->len = 0;
+    b->data[0] = '\0';
+}
+
+/* Pass the bytes on once enough have gathered. */
+static void maybe_flush(ds_buf *b) {
+    if (b->write && b->len >= DS_BUF_FLUSH) ds_buf_flush(b);
+}
+
 void ds_buf_add(ds_buf *b, const char *s, size_t len) {
     reserve(b, len);
     if (len) memcpy(b->data + b->len, s, len);
     b->len += len;
     b->data[b->len] = '\0';
+    maybe_flush(b);
 }
 
 void ds_buf_puts(ds_buf *b, const char *s) { ds_buf_add(b, s, strlen(s)); }
 
-void ds_buf_putc(ds_buf *b, char c) { ds_buf_add(b, &c, 1); }
+void ds_buf_putc(ds_buf *b, char c) {
+    if (b->len + 2 > b->cap) reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    maybe_flush(b);
+}
 
 void ds_buf_printf(ds_buf *b, const char *fmt, ...) {
     /* Format into the spare room first; only text that does not fit is
@@ -47,6 +65,7 @@ void ds_buf_printf(ds_buf *b, const char *fmt, ...) {
         va_end(ap);
     }
     b->len += (size_t)n;
+    maybe_flush(b);
 }
 
 char *ds_buf_detach(ds_buf *b, size_t *len) {

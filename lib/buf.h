@@ -1,13 +1,27 @@
-/* buf.h: a growable byte buffer, the output of every back-end. */
+/* buf.h: a growable byte buffer, the output of every back-end. A buffer
+ * with a writer passes its bytes on whenever DS_BUF_FLUSH of them have
+ * gathered, so a back-end never holds a whole document. */
 #ifndef DS_BUF_H
 #define DS_BUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
+
+#include "dschema.h"
+
+/* The bytes a buffer with a writer gathers before passing them on. */
+#define DS_BUF_FLUSH 65536
 
 typedef struct ds_buf {
     char *data;   /* malloc'ed, always NUL-terminated when len > 0 */
     size_t len, cap;
+    ds_write_fn write;  /* NULL: keep everything (ds_buf_detach) */
+    void *ctx;          /* write's context */
+    bool failed;        /* write returned non-zero; later bytes are dropped */
 } ds_buf;
+
+/* Pass every gathered byte to the writer (nothing without one). */
+void ds_buf_flush(ds_buf *b);
 
 /* Append len bytes. */
 void ds_buf_add(ds_buf *b, const char *s, size_t len);

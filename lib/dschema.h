@@ -83,6 +83,11 @@ void ds_schema_set_max_errors(ds_schema *schema, size_t max);
  * NUL-terminated. Returns the number of errors this call found. */
 size_t ds_schema_parse(ds_schema *schema, const char *name, const char *data, size_t len);
 
+/* Like ds_schema_parse, without a copy: the schema takes data, a buffer
+ * from malloc of at least len + 1 bytes (it writes a NUL at data[len]),
+ * and frees it in ds_schema_free. */
+size_t ds_schema_parse_adopt(ds_schema *schema, const char *name, char *data, size_t len);
+
 /* Check the whole schema and link every reference and relationship.
  * Call once, after every ds_schema_parse. Returns the number of errors
  * of the whole schema (parse errors included). */
@@ -93,6 +98,16 @@ size_t ds_schema_resolve(ds_schema *schema);
  * Returns -1 and sets *out to NULL when the schema has errors or was not
  * resolved. */
 int ds_schema_emit(ds_schema *schema, ds_format format, char **out, size_t *len);
+
+/* Receives successive pieces of emitted text; returns 0 to go on, or
+ * non-zero to stop (ds_schema_emit_to then returns -2). */
+typedef int (*ds_write_fn)(void *ctx, const char *data, size_t len);
+
+/* Render the resolved schema through write, piece by piece, never holding
+ * more than about 64 KiB of it. Returns 0 on success; -1 when the schema
+ * has errors or was not resolved (write is never called); -2 when write
+ * asked to stop (the text it received is incomplete). */
+int ds_schema_emit_to(ds_schema *schema, ds_format format, ds_write_fn write, void *ctx);
 
 /* Errors and warnings found so far (errors past the cap included). */
 size_t ds_schema_error_count(const ds_schema *schema);

@@ -16,21 +16,35 @@ ds_schema *ds_schema_new(void) {
 
 void ds_schema_free(ds_schema *s) {
     if (!s) return;
+    for (size_t i = 0; i < s->adopted_count; i++) free(s->adopted[i]);
     ds_arena_free(&s->arena);
     free(s);
 }
 
 void ds_schema_set_max_errors(ds_schema *s, size_t max) { s->max_errors = max; }
 
-size_t ds_schema_parse(ds_schema *s, const char *name, const char *data, size_t len) {
+/* Add a source whose bytes the schema already owns, and parse it. */
+static size_t parse_source(ds_schema *s, const char *name, const char *data, size_t len) {
     size_t before = s->error_count;
     ds_source src = {0};
     src.name = ds_arena_strdup(&s->arena, name ? name : "<input>");
-    src.data = ds_arena_strndup(&s->arena, data ? data : "", data ? len : 0);
-    src.len = data ? len : 0;
+    src.data = data;
+    src.len = len;
     DS_PUSH(&s->arena, s->sources, s->source_count, s->source_cap, src);
     ds_parse_source(s, (uint32_t)(s->source_count - 1));
     return s->error_count - before;
+}
+
+size_t ds_schema_parse(ds_schema *s, const char *name, const char *data, size_t len) {
+    if (!data) len = 0;
+    return parse_source(s, name, ds_arena_strndup(&s->arena, data ? data : "", len), len);
+}
+
+size_t ds_schema_parse_adopt(ds_schema *s, const char *name, char *data, size_t len) {
+    if (!data) return ds_schema_parse(s, name, NULL, 0);
+    data[len] = '\0';
+    DS_PUSH(&s->arena, s->adopted, s->adopted_count, s->adopted_cap, data);
+    return parse_source(s, name, data, len);
 }
 
 size_t ds_schema_resolve(ds_schema *s) {
@@ -41,17 +55,36 @@ size_t ds_schema_resolve(ds_schema *s) {
     return s->error_count;
 }
 
+/* Run the back-end of format into b; false for an unknown format or a
+ * schema that cannot be emitted. */
+static bool emit_into(ds_schema *s, ds_format format, ds_buf *b) {
+    if (!s->resolved || s->error_count) return false;
+    switch (format) {
+    case DS_FORMAT_GRAPHQL: ds_emit_graphql(s, b); return true;
+    case DS_FORMAT_INTROSPECTION: ds_emit_introspection(s, b); return true;
+    case DS_FORMAT_JSON: ds_emit_json(s, b); return true;
+    }
+    return false;
+}
+
 int ds_schema_emit(ds_schema *s, ds_format format, char **out, size_t *len) {
     *out = NULL;
     if (len) *len = 0;
-    if (!s->resolved || s->error_count) return -1;
     ds_buf b = {0};
-    switch (format) {
-    case DS_FORMAT_GRAPHQL: ds_emit_graphql(s, &b); break;
-    case DS_FORMAT_INTROSPECTION: ds_emit_introspection(s, &b); break;
-    case DS_FORMAT_JSON: ds_emit_json(s, &b); break;
-    default: return -1;
+    if (!emit_into(s, format, &b)) {
+        ds_buf_free(&b);
+        return -1;
     }
     *out = ds_buf_detach(&b, len);
     return 0;
+}
+
+int ds_schema_emit_to(ds_schema *s, ds_format format, ds_write_fn write, void *ctx) {
+    ds_buf b = {0};
+    b.write = write;
+    b.ctx = ctx;
+    bool emitted = emit_into(s, format, &b);
+    ds_buf_flush(&b);
+    ds_buf_free(&b);
+    return !emitted ? -1 : b.failed ? -2 : 0;
 }

@@ -317,6 +317,102 @@ START_TEST(no_trailing_newline) {
 END_TEST
 
 /* The suite. */
+/* Gathers what ds_schema_emit_to writes: every piece, and how many. */
+typedef struct sink {
+    char *text;
+    size_t len, pieces, largest, fail_after;
+} sink;
+
+/* A ds_write_fn that appends to a sink, and fails once fail_after pieces
+ * have arrived (0: never). */
+static int to_sink(void *ctx, const char *data, size_t len) {
+    sink *k = ctx;
+    if (k->fail_after && k->pieces == k->fail_after) return -1;
+    k->text = realloc(k->text, k->len + len + 1);
+    memcpy(k->text + k->len, data, len);
+    k->len += len;
+    k->text[k->len] = '\0';
+    k->pieces++;
+    if (len > k->largest) k->largest = len;
+    return 0;
+}
+
+/* A schema of n models, each a few fields, written to a string. */
+static char *many_models(int n) {
+    size_t cap = (size_t)n * 96 + 64, len = 0;
+    char *y = malloc(cap);
+    len += (size_t)snprintf(y, cap, "authorization: [publicApiKey]\nmodels:\n");
+    for (int i = 0; i < n; i++)
+        len += (size_t)snprintf(y + len, cap - len,
+                                "  Item%d:\n    fields:\n      title: string!\n      n: integer\n", i);
+    return y;
+}
+
+START_TEST(emit_to_streams_the_same_text_in_bounded_pieces) {
+    char *yaml = many_models(3000);
+    ds_schema *s = unit_load(yaml);
+    char *whole = NULL;
+    size_t whole_len = 0;
+    ck_assert_int_eq(ds_schema_emit(s, DS_FORMAT_GRAPHQL, &whole, &whole_len), 0);
+    ck_assert_uint_gt(whole_len, 4 * 65536);
+    sink k = {0};
+    ck_assert_int_eq(ds_schema_emit_to(s, DS_FORMAT_GRAPHQL, to_sink, &k), 0);
+    ck_assert_uint_eq(k.len, whole_len);
+    ck_assert_str_eq(k.text, whole);
+    ck_assert_uint_gt(k.pieces, 3);
+    ck_assert_uint_lt(k.largest, 2 * 65536);
+    free(k.text);
+    free(whole);
+    ds_schema_free(s);
+    free(yaml);
+}
+END_TEST
+
+START_TEST(emit_to_stops_when_the_writer_fails) {
+    char *yaml = many_models(3000);
+    ds_schema *s = unit_load(yaml);
+    sink k = {.fail_after = 1};
+    ck_assert_int_eq(ds_schema_emit_to(s, DS_FORMAT_GRAPHQL, to_sink, &k), -2);
+    ck_assert_uint_eq(k.pieces, 1);
+    free(k.text);
+    ds_schema_free(s);
+    free(yaml);
+}
+END_TEST
+
+START_TEST(emit_to_refuses_a_broken_schema) {
+    ds_schema *s = ds_schema_new();
+    const char *yaml = "models:\n  A:\n    fields:\n      b: nosuchtype\n";
+    ds_schema_parse(s, "t.yaml", yaml, strlen(yaml));
+    ds_schema_resolve(s);
+    sink k = {0};
+    ck_assert_int_eq(ds_schema_emit_to(s, DS_FORMAT_GRAPHQL, to_sink, &k), -1);
+    ck_assert_uint_eq(k.pieces, 0);
+    ds_schema_free(s);
+}
+END_TEST
+
+START_TEST(adopted_source_compiles_and_is_freed_with_the_schema) {
+    const char *yaml = "authorization: [publicApiKey]\nmodels:\n  Note:\n    fields:\n      body: string\n";
+    size_t len = strlen(yaml);
+    char *copy = malloc(len + 1);
+    memcpy(copy, yaml, len);  /* no NUL: the schema writes it */
+    ds_schema *s = ds_schema_new();
+    ck_assert_uint_eq(ds_schema_parse_adopt(s, "t.yaml", copy, len), 0);
+    ck_assert_uint_eq(ds_schema_resolve(s), 0);
+    size_t line_len = 0;
+    const char *line = ds_schema_source_line(s, "t.yaml", 3, &line_len);
+    ck_assert_ptr_nonnull(line);
+    ck_assert_int_eq((int)line_len, 7);
+    ck_assert(strncmp(line, "  Note:", 7) == 0);
+    char *out = NULL;
+    ck_assert_int_eq(ds_schema_emit(s, DS_FORMAT_GRAPHQL, &out, NULL), 0);
+    ck_assert_ptr_nonnull(strstr(out, "type Note @model"));
+    free(out);
+    ds_schema_free(s);
+}
+END_TEST
+
 static Suite *emit_graphql_suite(void) {
     Suite *s = suite_create("emit_graphql");
     TCase *tc = tcase_create("sdl");
@@ -336,6 +432,10 @@ static Suite *emit_graphql_suite(void) {
     tcase_add_test(tc, return_types_inherit_operation_rules);
     tcase_add_test(tc, subscriptions_on_model_mutations);
     tcase_add_test(tc, no_trailing_newline);
+    tcase_add_test(tc, emit_to_streams_the_same_text_in_bounded_pieces);
+    tcase_add_test(tc, emit_to_stops_when_the_writer_fails);
+    tcase_add_test(tc, emit_to_refuses_a_broken_schema);
+    tcase_add_test(tc, adopted_source_compiles_and_is_freed_with_the_schema);
     suite_add_tcase(s, tc);
     return s;
 }
