@@ -46,26 +46,92 @@ void ds_buf_putc(ds_buf *b, char c) {
     maybe_flush(b);
 }
 
-void ds_buf_printf(ds_buf *b, const char *fmt, ...) {
-    /* Format into the spare room first; only text that does not fit is
-       formatted a second time, after growing. */
+/* Append an unsigned number in decimal. */
+static void put_unsigned(ds_buf *b, unsigned long long v) {
+    char digits[24];
+    size_t n = sizeof digits;
+    do digits[--n] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    ds_buf_add(b, digits + n, sizeof digits - n);
+}
+
+/* Append the rest of a format with vsnprintf (conversions the fast path
+ * does not know). ap is consumed. */
+static void put_formatted(ds_buf *b, const char *fmt, va_list ap) {
+    va_list again;
+    va_copy(again, ap);
     reserve(b, 64);
+    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+    if (n > 0 && (size_t)n >= b->cap - b->len) {
+        reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+    }
+    va_end(again);
+    if (n > 0) b->len += (size_t)n;
+    b->data[b->len] = '\0';
+    maybe_flush(b);
+}
+
+/* The conversions of the fast path: %s %.*s %c %d %u %zu %%; returns the
+ * format after the conversion at fmt (just past '%'), or NULL for any
+ * other, which then goes to vsnprintf. */
+static const char *put_conversion(ds_buf *b, const char *fmt, va_list *ap) {
+    if (fmt[0] == 's') {
+        const char *s = va_arg(*ap, const char *);
+        ds_buf_puts(b, s ? s : "(null)");
+    } else if (fmt[0] == '.' && fmt[1] == '*' && fmt[2] == 's') {
+        int n = va_arg(*ap, int);
+        const char *s = va_arg(*ap, const char *);
+        if (!s) s = "(null)";
+        ds_buf_add(b, s, n > 0 ? strnlen(s, (size_t)n) : 0);
+        return fmt + 3;
+    } else if (fmt[0] == 'c') {
+        ds_buf_putc(b, (char)va_arg(*ap, int));
+    } else if (fmt[0] == 'd') {
+        int v = va_arg(*ap, int);
+        if (v < 0) ds_buf_putc(b, '-');
+        put_unsigned(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v);
+    } else if (fmt[0] == 'u') {
+        put_unsigned(b, va_arg(*ap, unsigned));
+    } else if (fmt[0] == 'z' && fmt[1] == 'u') {
+        put_unsigned(b, va_arg(*ap, size_t));
+        return fmt + 2;
+    } else if (fmt[0] == '%') {
+        ds_buf_putc(b, '%');
+    } else {
+        return NULL;
+    }
+    return fmt + 1;
+}
+
+void ds_buf_vprintf(ds_buf *b, const char *fmt, va_list ap) {
+    /* vsnprintf costs about a thousand instructions a call; the formats of
+       the back-ends and messages are mostly plain %s. */
+    va_list args;
+    va_copy(args, ap);
+    while (*fmt) {
+        const char *pct = strchr(fmt, '%');
+        if (!pct) {
+            ds_buf_puts(b, fmt);
+            break;
+        }
+        ds_buf_add(b, fmt, (size_t)(pct - fmt));
+        const char *next = put_conversion(b, pct + 1, &args);
+        if (!next) {
+            put_formatted(b, pct, args);
+            break;
+        }
+        fmt = next;
+    }
+    va_end(args);
+    if (!b->data) reserve(b, 0), b->data[0] = '\0';
+}
+
+void ds_buf_printf(ds_buf *b, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+    ds_buf_vprintf(b, fmt, ap);
     va_end(ap);
-    if (n <= 0) {
-        b->data[b->len] = '\0';
-        return;
-    }
-    if ((size_t)n >= b->cap - b->len) {
-        reserve(b, (size_t)n);
-        va_start(ap, fmt);
-        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-        va_end(ap);
-    }
-    b->len += (size_t)n;
-    maybe_flush(b);
 }
 
 char *ds_buf_detach(ds_buf *b, size_t *len) {

@@ -4,6 +4,7 @@
 #ifndef DS_BUF_H
 #define DS_BUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -31,6 +32,10 @@ void ds_buf_puts(ds_buf *b, const char *s);
 
 /* Append one byte. */
 void ds_buf_putc(ds_buf *b, char c);
+
+/* Append printf output (%s, %.*s, %c, %d, %u, %zu and %% formatted
+ * directly, anything else by vsnprintf). */
+void ds_buf_vprintf(ds_buf *b, const char *fmt, va_list ap);
 
 /* Append printf output. */
 void ds_buf_printf(ds_buf *b, const char *fmt, ...)

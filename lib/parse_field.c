@@ -85,7 +85,7 @@ static bool parse_type(ds_parser *p, const ds_ynode *n, const ds_field *f, ds_ty
     } else if (n->kind == DS_Y_SEQ) {
         ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE,
                                     "the type of %s is a list of %zu entries; a list stands for "
-                                    "a type only with one type name in it", field_label(p, f), n->count);
+                                    "a type only with one type name in it", field_label(p, f), (size_t)n->count);
         ds_hint(p->s, e, "write a list type as \"[string]\" (quoted) or [string]");
         return false;
     } else if (n->kind == DS_Y_MAP) {

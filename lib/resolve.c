@@ -28,13 +28,15 @@ void ds_resolve(ds_schema *s) {
 }
 
 const char *ds_capitalize(ds_schema *s, const char *name) {
-    char *out = ds_arena_strdup(&s->arena, name ? name : "");
+    if (!name || !(name[0] >= 'a' && name[0] <= 'z')) return name ? name : "";
+    char *out = ds_arena_strdup(&s->arena, name);
     if (out[0] >= 'a' && out[0] <= 'z') out[0] = (char)(out[0] - 'a' + 'A');
     return out;
 }
 
 const char *ds_decapitalize(ds_schema *s, const char *name) {
-    char *out = ds_arena_strdup(&s->arena, name ? name : "");
+    if (!name || !(name[0] >= 'A' && name[0] <= 'Z')) return name ? name : "";
+    char *out = ds_arena_strdup(&s->arena, name);
     if (out[0] >= 'A' && out[0] <= 'Z') out[0] = (char)(out[0] - 'A' + 'a');
     return out;
 }

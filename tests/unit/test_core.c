@@ -57,6 +57,55 @@ START_TEST(buffer_appends_and_detaches) {
 }
 END_TEST
 
+/* Assert that ds_buf_printf prints what snprintf prints. */
+#define ck_assert_printf_like(fmt, ...)                                         \
+    do {                                                                        \
+        char want_[512];                                                        \
+        snprintf(want_, sizeof want_, fmt, __VA_ARGS__);                        \
+        ds_buf b_ = {0};                                                        \
+        ds_buf_printf(&b_, fmt, __VA_ARGS__);                                   \
+        ck_assert_str_eq(b_.data, want_);                                       \
+        ds_buf_free(&b_);                                                       \
+    } while (0)
+
+START_TEST(buffer_printf_prints_what_snprintf_prints) {
+    ck_assert_printf_like("%s", "");
+    ck_assert_printf_like("type %s {%s}", "Post", "x");
+    ck_assert_printf_like("%.*s|%.*s|%.*s", 3, "abcdef", 0, "abc", 9, "ab");
+    ck_assert_printf_like("%d %d %d %u %zu", 0, -7, -2147483647 - 1, 4294967295u, (size_t)18446744073709551615u);
+    ck_assert_printf_like("100%% %c%c", 'o', 'k');
+    ck_assert_printf_like("%s %5d|%-4s|%g %s", "mixed", 42, "ab", 2.5, "tail");
+    ck_assert_printf_like("%x then %s and %d", 255u, "rest", 9);
+    char long_text[300];
+    memset(long_text, 'y', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    ck_assert_printf_like("%08.3f %s", 3.14159, long_text);
+}
+END_TEST
+
+/* A writer that counts what it is given. */
+static int count_bytes(void *ctx, const char *data, size_t len) {
+    (void)data;
+    *(size_t *)ctx += len;
+    return 0;
+}
+
+START_TEST(buffer_with_a_writer_passes_bytes_on) {
+    size_t passed = 0, total = 0;
+    ds_buf b = {.write = count_bytes, .ctx = &passed};
+    for (int i = 0; i < 100000; i++) {
+        ds_buf_printf(&b, "line %d\n", i);
+        total += (size_t)snprintf(NULL, 0, "line %d\n", i);
+        ck_assert_uint_lt(b.len, DS_BUF_FLUSH);
+    }
+    ck_assert_uint_gt(passed, 0);
+    ds_buf_flush(&b);
+    ck_assert_uint_eq(b.len, 0);
+    ck_assert_uint_eq(passed, total);
+    ds_buf_free(&b);
+}
+END_TEST
+
 START_TEST(closest_names_typos_only) {
     const char *scalars[] = {"string", "integer", "float", "datetime", "email"};
     ck_assert_str_eq(ds_closest("strng", scalars, 5), "string");
@@ -181,6 +230,8 @@ int main(void) {
     tcase_add_test(tc, arena_vectors_survive_growth);
     tcase_add_test(tc, symtab_keeps_first_value);
     tcase_add_test(tc, buffer_appends_and_detaches);
+    tcase_add_test(tc, buffer_printf_prints_what_snprintf_prints);
+    tcase_add_test(tc, buffer_with_a_writer_passes_bytes_on);
     tcase_add_test(tc, closest_names_typos_only);
     tcase_add_test(tc, diagnostics_sorted_and_rendered_with_caret);
     tcase_add_test(tc, error_cap_counts_but_drops);
