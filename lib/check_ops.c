@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "pluralize.h"
 #include "resolve.h"
 
@@ -210,16 +211,33 @@ typedef struct root_field {
     size_t seq;
 } root_field;
 
+/* The root fields of the schema; names and the list live in a scratch
+ * arena that is freed once the check is done. */
 typedef struct root_list {
-    root_field *items;
+    ds_arena scratch;
+    root_field *items;     /* malloc'ed */
     size_t count, cap;
 } root_list;
 
 /* Add one root field. */
-static void add_root(ds_schema *s, root_list *l, int root, const char *name, const char *maker,
-                     const char *fix, ds_span at) {
-    root_field f = {root, name, maker, fix, NULL, 0, at, l->count};
-    DS_PUSH(&s->arena, l->items, l->count, l->cap, f);
+static void add_root(root_list *l, int root, const char *name, const char *maker, const char *fix,
+                     ds_span at) {
+    if (l->count == l->cap) {
+        l->cap = l->cap ? 2 * l->cap : 1024;
+        l->items = realloc(l->items, l->cap * sizeof *l->items);
+        if (!l->items) abort();
+    }
+    l->items[l->count] = (root_field){root, name, maker, fix, NULL, 0, at, l->count};
+    l->count++;
+}
+
+/* a followed by b, in the scratch arena. */
+static const char *concat(root_list *l, const char *a, const char *b) {
+    size_t na = strlen(a), nb = strlen(b);
+    char *out = ds_arena_alloc(&l->scratch, na + nb + 1);
+    memcpy(out, a, na);
+    memcpy(out + na, b, nb + 1);
+    return out;
 }
 
 /* Whether a model disables a generated operation (or its group). */
@@ -245,32 +263,34 @@ static void add_model_roots(ds_schema *s, root_list *l, const ds_decl *m) {
     for (int i = 0; i < 8; i++) {
         if (disabled(m, model_ops[i], groups[i])) continue;
         if (i >= 5 && disabled(m, model_ops[i - 3], groups[i - 3])) continue;
-        const char *field = ds_arena_printf(&s->arena, "%s%s", model_ops[i],
-                                            i == 1 ? ds_pluralize(&s->arena, name) : name);
-        add_root(s, l, i < 2 ? 0 : i < 5 ? 1 : 2, field, NULL, NULL, m->name.span);
+        const char *field = concat(l, model_ops[i], i == 1 ? ds_pluralize(&l->scratch, name) : name);
+        add_root(l, i < 2 ? 0 : i < 5 ? 1 : 2, field, NULL, NULL, m->name.span);
         l->items[l->count - 1].model = m;
         l->items[l->count - 1].op = i;
     }
 }
 
 /* Fill in the maker and fix of a model's operation. */
-static void describe_root(ds_schema *s, root_field *f) {
+static void describe_root(root_list *l, root_field *f) {
     if (!f->model || f->maker) return;
     const char *op = model_ops[f->op], *model = ds_decl_name(f->model);
-    f->maker = ds_arena_printf(&s->arena, "the %s operation that model %s generates", op, model);
-    f->fix = ds_arena_printf(&s->arena, "switch off %s's %s operation with "
+    f->maker = ds_arena_printf(&l->scratch, "the %s operation that model %s generates", op, model);
+    f->fix = ds_arena_printf(&l->scratch, "switch off %s's %s operation with "
                              "`disableOperations: [%s]`", model, op, op);
 }
 
 /* The query field an index makes, as data-schema names it, or NULL. */
-static const char *index_query_field(ds_schema *s, const ds_decl *m, const ds_index *x) {
+static const char *index_query_field(ds_schema *s, root_list *l, const ds_decl *m,
+                                     const ds_index *x) {
     if (x->query_field_null) return NULL;
     if (x->query_field.text) return x->query_field.text;
-    const char *q = ds_arena_printf(&s->arena, "list%sBy%s", ds_capitalize(s, m->name.text),
-                                    ds_capitalize(s, x->field.text));
+    ds_buf q = {0};
+    ds_buf_printf(&q, "list%sBy%s", ds_capitalize(s, m->name.text), ds_capitalize(s, x->field.text));
     for (size_t i = 0; i < x->sort_keys.count; i++)
-        q = ds_arena_printf(&s->arena, "%sAnd%s", q, ds_capitalize(s, x->sort_keys.items[i].text));
-    return q;
+        ds_buf_printf(&q, "And%s", ds_capitalize(s, x->sort_keys.items[i].text));
+    const char *name = concat(l, q.data, "");
+    ds_buf_free(&q);
+    return name;
 }
 
 /* Every root field of the schema. */
@@ -279,10 +299,10 @@ static void collect_roots(ds_schema *s, root_list *l) {
         const ds_decl *d = s->decls[i];
         if (d->invalid || !d->name.text) continue;
         if (d->kind >= DS_DECL_QUERY) {
-            add_root(s, l, d->kind == DS_DECL_QUERY ? 0 : d->kind == DS_DECL_MUTATION ? 1 : 2,
-                     d->name.text, ds_arena_printf(&s->arena, "the custom %s %s",
+            add_root(l, d->kind == DS_DECL_QUERY ? 0 : d->kind == DS_DECL_MUTATION ? 1 : 2,
+                     d->name.text, ds_arena_printf(&l->scratch, "the custom %s %s",
                                                    ds_decl_kind_word(d), d->name.text),
-                     ds_arena_printf(&s->arena, "rename the custom %s %s",
+                     ds_arena_printf(&l->scratch, "rename the custom %s %s",
                                      ds_decl_kind_word(d), d->name.text),
                      d->name.span);
             continue;
@@ -291,9 +311,9 @@ static void collect_roots(ds_schema *s, root_list *l) {
         add_model_roots(s, l, d);
         for (size_t k = 0; k < d->index_count; k++) {
             const ds_index *x = &d->indexes[k];
-            const char *q = x->invalid || !x->field.text ? NULL : index_query_field(s, d, x);
+            const char *q = x->invalid || !x->field.text ? NULL : index_query_field(s, l, d, x);
             if (q)
-                add_root(s, l, 0, q, ds_arena_printf(&s->arena, "an index of %s", d->name.text),
+                add_root(l, 0, q, ds_arena_printf(&l->scratch, "an index of %s", d->name.text),
                          x->query_field.text ? "give the index another queryField"
                                              : "give the index a queryField",
                          x->span);
@@ -322,22 +342,25 @@ static void check_root_fields(ds_resolver *r) {
     static const char *const roots[] = {"Query", "Mutation", "Subscription"};
     ds_schema *s = r->s;
     root_list l = {0};
+    ds_arena_init(&l.scratch);
     collect_roots(s, &l);
     if (!roots_sorted(&l)) qsort(l.items, l.count, sizeof *l.items, compare_roots);
     ds_symtab seen[3];
-    for (int i = 0; i < 3; i++) ds_symtab_init(&seen[i], &s->arena);
+    for (int i = 0; i < 3; i++) ds_symtab_init(&seen[i], &l.scratch);
     for (size_t i = 0; i < l.count; i++) {
         root_field *f = &l.items[i];
         root_field *first = ds_symtab_put(&seen[f->root], f->name, f);
         if (!first) continue;
-        describe_root(s, first);
-        describe_root(s, f);
+        describe_root(&l, first);
+        describe_root(&l, f);
         ds_diag *e = ds_error(s, f->at, DS_E_ROOT_FIELD_CLASH,
                               "%s.%s is made twice: by %s and by %s", roots[f->root], f->name,
                               first->maker, f->maker);
         ds_note_at(s, e, first->at, "%s", first->maker);
         ds_hint(s, e, "%s, or %s", f->fix, first->fix);
     }
+    free(l.items);
+    ds_arena_free(&l.scratch);
 }
 
 /* ---- input types ---- */

@@ -8,6 +8,8 @@
  * `type X ` (trailing space, or its inherited AppSync directives) + newline
  * + `{`. The one deliberate difference: default strings are escaped.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "order.h"
@@ -351,27 +353,69 @@ static void put_index(ds_buf *b, const ds_decl *m, const ds_index *ix) {
     ds_buf_putc(b, ')');
 }
 
-/* The @index directives whose partition key is the field, in index order. */
-static void put_field_indexes(ds_buf *b, const ds_decl *m, const ds_field *f) {
-    for (size_t i = 0; i < m->index_count; i++) {
-        const ds_index *ix = &m->indexes[i];
-        if (!ix->invalid && ix->field.text && strcmp(ix->field.text, f->name.text) == 0)
-            put_index(b, m, ix);
+/* A model's printable indexes grouped by partition key, so that each
+ * field finds its own without a pass over all of them: first[i] is the
+ * first index of the field at position i (-1: none), next[k] the index
+ * after index k on the same field. */
+typedef struct index_groups {
+    const ds_decl *model;
+    long *first, *next;        /* malloc'ed; NULL for a model without indexes */
+} index_groups;
+
+/* Group m's indexes by the position of their partition key field. */
+static void group_indexes(index_groups *g, const ds_decl *m) {
+    *g = (index_groups){m, NULL, NULL};
+    if (m->index_count == 0 || m->field_count == 0) return;
+    g->first = malloc(m->field_count * sizeof *g->first);
+    g->next = malloc(m->index_count * sizeof *g->next);
+    if (!g->first || !g->next) abort();
+    ds_arena scratch;
+    ds_arena_init(&scratch);
+    ds_symtab position;
+    ds_symtab_init(&position, &scratch);
+    for (size_t i = 0; i < m->field_count; i++) {
+        g->first[i] = -1;
+        const ds_field *f = m->fields[i];
+        if (f && !f->invalid && f->name.text)
+            ds_symtab_put(&position, f->name.text, (void *)(uintptr_t)(i + 1));
     }
+    for (size_t k = m->index_count; k-- > 0;) {  /* backwards: lists come out in index order */
+        const ds_index *ix = &m->indexes[k];
+        uintptr_t at = ix->invalid || !ix->field.text
+                           ? 0 : (uintptr_t)ds_symtab_get(&position, ix->field.text);
+        g->next[k] = at ? g->first[at - 1] : -1;
+        if (at) g->first[at - 1] = (long)k;
+    }
+    ds_arena_free(&scratch);
+}
+
+/* Free what group_indexes allocated. */
+static void free_index_groups(index_groups *g) {
+    free(g->first);
+    free(g->next);
+}
+
+/* The @index directives whose partition key is the field at position i, in
+ * index order. */
+static void put_field_indexes(ds_buf *b, const index_groups *g, size_t i) {
+    if (!g->first) return;
+    for (long k = g->first[i]; k >= 0; k = g->next[k]) put_index(b, g->model, &g->model->indexes[k]);
 }
 
 /* The identifier's partition key field: `T! @primaryKey(sortKeyFields: [...])`
  * whatever its own modifiers, then its indexes. */
-static void put_primary_key(ds_buf *b, const ds_decl *m, const ds_field *f) {
+static void put_primary_key(ds_buf *b, const index_groups *g, size_t i) {
+    const ds_decl *m = g->model;
+    const ds_field *f = m->fields[i];
     ds_buf_printf(b, "%s! @primaryKey", type_base_name(&f->type) ? type_base_name(&f->type) : "");
     if (m->identifier.count > 1) {
         ds_buf_puts(b, "(sortKeyFields: [");
-        for (size_t i = 1; i < m->identifier.count; i++)
-            ds_buf_printf(b, "%s\"%s\"", i > 1 ? ", " : "",
-                          m->identifier.items[i].text ? m->identifier.items[i].text : "");
+        for (size_t k = 1; k < m->identifier.count; k++)
+            ds_buf_printf(b, "%s\"%s\"", k > 1 ? ", " : "",
+                          m->identifier.items[k].text ? m->identifier.items[k].text : "");
         ds_buf_puts(b, "])");
     }
-    put_field_indexes(b, m, f);
+    put_field_indexes(b, g, i);
 }
 
 /* A relationship field: `Model @hasOne(references: ["a","b"])`, `[Model]`
@@ -392,8 +436,10 @@ static void put_relation(ds_buf *b, const ds_field *f) {
     }
 }
 
-/* One field of a model, after `name: `. */
-static void put_model_field(ds_buf *b, const ds_decl *m, const ds_field *f) {
+/* The field at position i of a model, after `name: `. */
+static void put_model_field(ds_buf *b, const index_groups *g, size_t i) {
+    const ds_decl *m = g->model;
+    const ds_field *f = m->fields[i];
     bool with_auth = true;
     switch (f->kind) {
     case DS_FIELD_RELATION:
@@ -401,19 +447,19 @@ static void put_model_field(ds_buf *b, const ds_decl *m, const ds_field *f) {
         break;
     case DS_FIELD_SCALAR:
         if (strcmp(f->name.text, partition_key(m)) == 0) {
-            put_primary_key(b, m, f);
+            put_primary_key(b, g, i);
         } else {
             put_scalar_type(b, f);
-            put_field_indexes(b, m, f);
+            put_field_indexes(b, g, i);
         }
         break;
     case DS_FIELD_REF:
         put_modified(b, f->type.base.text, "", &f->type);
-        put_field_indexes(b, m, f);
+        put_field_indexes(b, g, i);
         break;
     case DS_FIELD_INLINE_ENUM:
         ds_buf_puts(b, inline_name(f));
-        put_field_indexes(b, m, f);
+        put_field_indexes(b, g, i);
         with_auth = false;
         break;
     case DS_FIELD_INLINE_TYPE:
@@ -514,12 +560,15 @@ static void emit_model(emitter *e, const ds_decl *m) {
     ds_buf_putc(b, ' ');
     put_auth_directive(b, relevant_rules(e, m));
     ds_buf_puts(b, "\n{");
+    index_groups g;
+    group_indexes(&g, m);
     for (size_t i = 0; i < m->field_count; i++) {
         const ds_field *f = m->fields[i];
         if (!f || f->invalid || !f->name.text) continue;
         ds_buf_printf(b, "\n  %s: ", f->name.text);
-        put_model_field(b, m, f);
+        put_model_field(b, &g, i);
     }
+    free_index_groups(&g);
     ds_buf_puts(b, "\n}");
 }
 

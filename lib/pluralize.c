@@ -451,7 +451,8 @@ static char *apply_rule(ds_arena *a, const char *word, const plural_rule *rule, 
 static char *irregular_plural(ds_arena *a, const char *word, const char *token) {
     for (int form = 1; form >= 0; form--) {
         for (size_t i = 0; i < COUNT(irregular); i++) {
-            if (strcmp(token, irregular[i][form]) != 0) continue;
+            const char *w = irregular[i][form];
+            if (w[0] != token[0] || strcmp(token, w) != 0) continue;
             strbuf out = {0};
             restore_case(a, &out, word, strlen(word), irregular[i][1]);
             return out.data;
@@ -463,7 +464,7 @@ static char *irregular_plural(ds_arena *a, const char *word, const char *token) 
 /* Whether word (in lower case) has no plural. */
 static bool is_uncountable(const char *token) {
     for (size_t i = 0; i < COUNT(uncountable); i++)
-        if (strcmp(token, uncountable[i]) == 0) return true;
+        if (uncountable[i][0] == token[0] && strcmp(token, uncountable[i]) == 0) return true;
     return false;
 }
 
