@@ -223,6 +223,11 @@ typedef enum ds_decl_kind {
     DS_DECL_QUERY, DS_DECL_MUTATION, DS_DECL_SUBSCRIPTION
 } ds_decl_kind;
 
+/* Up to this many fields, a declaration's fields are found by a scan
+ * rather than a hash table (most models have a handful: a table for each
+ * would cost more memory than the scan costs time). */
+#define DS_FIELD_SCAN_MAX 12
+
 /* A top-level declaration, or an implicit one (an inline enum or custom
  * type, which has implicit set and a name given by the resolver). */
 typedef struct ds_decl {
@@ -237,7 +242,9 @@ typedef struct ds_decl {
     /* MODEL and TYPE (and an inline TYPE): fields in file order. */
     ds_field **fields;
     size_t field_count, field_cap;
-    ds_symtab field_names;     /* resolver: name -> ds_field* */
+    ds_symtab field_names;     /* resolver: name -> ds_field*, only for more than
+                                  DS_FIELD_SCAN_MAX fields (fewer are scanned) */
+    bool fields_indexed;       /* resolver: field lookups are ready */
 
     /* MODEL */
     ds_name_list identifier;   /* present false: the default [id] */

@@ -42,8 +42,14 @@ const char *ds_decapitalize(ds_schema *s, const char *name) {
 }
 
 ds_field *ds_decl_field(const ds_decl *d, const char *name) {
-    if (!d || !name || !d->field_names.slots) return NULL;
-    return ds_symtab_get(&d->field_names, name);
+    if (!d || !name || !d->fields_indexed) return NULL;
+    if (d->field_count > DS_FIELD_SCAN_MAX) return ds_symtab_get(&d->field_names, name);
+    for (size_t i = 0; i < d->field_count; i++) {
+        ds_field *f = d->fields[i];
+        if (f && f->name.text && f->name.text[0] == name[0] && strcmp(f->name.text, name) == 0)
+            return f;
+    }
+    return NULL;
 }
 
 ds_decl *ds_lookup_type(const ds_resolver *r, const char *name) {

@@ -94,12 +94,14 @@ static void name_implicit_types(ds_schema *s) {
 /* Build a declaration's field table and set each field's owner. */
 static void index_fields(ds_schema *s, ds_decl *d) {
     ds_symtab_init(&d->field_names, &s->arena);
+    bool table = d->field_count > DS_FIELD_SCAN_MAX;
     for (size_t i = 0; i < d->field_count; i++) {
         ds_field *f = d->fields[i];
         if (!f) continue;
         if (!f->owner) f->owner = d;
-        if (f->name.text) ds_symtab_put(&d->field_names, f->name.text, f);
+        if (table && f->name.text) ds_symtab_put(&d->field_names, f->name.text, f);
     }
+    d->fields_indexed = true;
     for (size_t i = 0; i < d->argument_count; i++)
         if (d->arguments[i] && !d->arguments[i]->owner) d->arguments[i]->owner = d;
     if (d->returns && !d->returns->owner) d->returns->owner = d;
