@@ -75,26 +75,45 @@ static bool kind_referred(const ds_schema *s, ds_decl_kind kind) {
     return false;
 }
 
-/* name in lower case (ASCII), in the arena. */
-static const char *folded(ds_schema *s, const char *name) {
-    char *out = ds_arena_strdup(&s->arena, name);
+/* name in lower case (ASCII), in arena. */
+static const char *folded_in(ds_arena *arena, const char *name) {
+    char *out = ds_arena_strdup(arena, name);
     for (char *c = out; *c; c++)
         if (*c >= 'A' && *c <= 'Z') *c = (char)(*c - 'A' + 'a');
     return out;
 }
 
-/* Index the fields of models and custom types by their folded names (the
- * first of each), to find a field named after a type ("status": Status). */
-static void index_field_names(ds_schema *s, ds_symtab *names) {
+/* An enum or custom type nothing uses, and the first field (of any model
+ * or custom type) whose name is its name folded ("status": Status). */
+typedef struct unused_type {
+    const ds_decl *decl;
+    const ds_field *namesake;
+    struct unused_type *same_fold;  /* the next unused type whose name folds alike */
+} unused_type;
+
+/* Find each unused type's namesake: one pass over the fields, looking
+ * their folded names up among the unused types' (only those can match). */
+static void find_namesakes(ds_schema *s, unused_type *unused, size_t count) {
+    ds_arena scratch;
+    ds_arena_init(&scratch);
+    ds_symtab by_name;
+    ds_symtab_init(&by_name, &scratch);
+    for (size_t i = 0; i < count; i++) {  /* alike names chain: each gets the namesake */
+        unused_type *first = ds_symtab_put(&by_name, folded_in(&scratch, unused[i].decl->name.text),
+                                           &unused[i]);
+        if (first) unused[i].same_fold = first->same_fold, first->same_fold = &unused[i];
+    }
     for (size_t i = 0; i < s->decl_count; i++) {
         const ds_decl *d = s->decls[i];
         if (d->kind != DS_DECL_MODEL && d->kind != DS_DECL_TYPE) continue;
         for (size_t k = 0; k < d->field_count; k++) {
             ds_field *f = d->fields[k];
-            if (f && f->name.text && f->kind != DS_FIELD_RELATION)
-                ds_symtab_put(names, folded(s, f->name.text), f);
+            if (!f || !f->name.text || f->kind == DS_FIELD_RELATION) continue;
+            unused_type *u = ds_symtab_get(&by_name, folded_in(&scratch, f->name.text));
+            for (; u && !u->namesake; u = u->same_fold) u->namesake = f;
         }
     }
+    ds_arena_free(&scratch);
 }
 
 /* Warn about each declared enum or custom type nothing reaches. */
@@ -103,16 +122,20 @@ static void warn_unused_types(ds_resolver *r) {
     ds_symtab used;
     ds_symtab_init(&used, &s->arena);
     mark_used(s, &used);
-    bool referred[] = {false, kind_referred(s, DS_DECL_ENUM), kind_referred(s, DS_DECL_TYPE)};
-    ds_symtab field_names;
-    ds_symtab_init(&field_names, &s->arena);
-    index_field_names(s, &field_names);
+    unused_type *unused = NULL;
+    size_t count = 0, cap = 0;
     for (size_t i = 0; i < s->decl_count; i++) {
         const ds_decl *d = s->decls[i];
-        if ((d->kind != DS_DECL_ENUM && d->kind != DS_DECL_TYPE) || !d->name.text ||
-            ds_symtab_get(&used, d->name.text))
-            continue;
-        const ds_field *namesake = ds_symtab_get(&field_names, folded(s, d->name.text));
+        if ((d->kind == DS_DECL_ENUM || d->kind == DS_DECL_TYPE) && d->name.text &&
+            !ds_symtab_get(&used, d->name.text))
+            DS_PUSH(&s->arena, unused, count, cap, ((unused_type){d, NULL, NULL}));
+    }
+    if (count == 0) return;
+    find_namesakes(s, unused, count);
+    bool referred[] = {false, kind_referred(s, DS_DECL_ENUM), kind_referred(s, DS_DECL_TYPE)};
+    for (size_t i = 0; i < count; i++) {
+        const ds_decl *d = unused[i].decl;
+        const ds_field *namesake = unused[i].namesake;
         if (namesake && namesake->owner == d) namesake = NULL;
         if (!namesake && !referred[d->kind]) continue;
         ds_diag *w = ds_warning(s, d->name.span, DS_W_UNUSED_TYPE,

@@ -716,6 +716,22 @@ START_TEST(unused_types_are_warned_about) {
     ck_assert_uint_eq(warnings_of(s, "DS0906"), 2);
     ds_schema_free(s);
 
+    /* Two unused types whose names fold alike both name the field. */
+    s = resolve(PUBLIC
+        "enums:\n"
+        "  Status: [DRAFT]\n"
+        "  STATUS: [LIVE]\n"
+        "models:\n"
+        "  Post: { fields: { title: string, status: string } }\n");
+    ck_assert_uint_eq(warnings_of(s, "DS0906"), 2);
+    for (unsigned line = 3; line <= 4; line++) {
+        d = diag_at(s, "DS0906", line);
+        ck_assert_ptr_nonnull(d);
+        ck_assert_uint_eq(d->note_count, 1);
+        ck_assert_uint_eq(d->notes[0].location.line, 6);
+    }
+    ds_schema_free(s);
+
     /* No guessing on a schema with errors. */
     s = resolve(PUBLIC
         "enums:\n"
