@@ -55,6 +55,19 @@ static void put_unsigned(ds_buf *b, unsigned long long v) {
     ds_buf_add(b, digits + n, sizeof digits - n);
 }
 
+/* Append a %s argument, clipped when the buffer asks for it. */
+static void put_string(ds_buf *b, const char *s) {
+    size_t len = strlen(s);
+    if (!b->clip_over || len <= b->clip_over || len <= DS_BUF_CLIP_KEEP) {
+        ds_buf_add(b, s, len);
+        return;
+    }
+    size_t cut = DS_BUF_CLIP_KEEP;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+    ds_buf_add(b, s, cut);
+    ds_buf_puts(b, "...");
+}
+
 /* Append the rest of a format with vsnprintf (conversions the fast path
  * does not know). ap is consumed. */
 static void put_formatted(ds_buf *b, const char *fmt, va_list ap) {
@@ -78,7 +91,7 @@ static void put_formatted(ds_buf *b, const char *fmt, va_list ap) {
 static const char *put_conversion(ds_buf *b, const char *fmt, va_list *ap) {
     if (fmt[0] == 's') {
         const char *s = va_arg(*ap, const char *);
-        ds_buf_puts(b, s ? s : "(null)");
+        put_string(b, s ? s : "(null)");
     } else if (fmt[0] == '.' && fmt[1] == '*' && fmt[2] == 's') {
         int n = va_arg(*ap, int);
         const char *s = va_arg(*ap, const char *);

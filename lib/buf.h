@@ -19,7 +19,13 @@ typedef struct ds_buf {
     ds_write_fn write;  /* NULL: keep everything (ds_buf_detach) */
     void *ctx;          /* write's context */
     bool failed;        /* write returned non-zero; later bytes are dropped */
+    size_t clip_over;   /* non-zero: ds_buf_printf prints a %s argument longer
+                           than this many bytes as its first DS_BUF_CLIP_KEEP
+                           bytes (whole characters) and "..." */
 } ds_buf;
+
+/* What a clipped %s argument keeps. */
+#define DS_BUF_CLIP_KEEP 60
 
 /* Pass every gathered byte to the writer (nothing without one). */
 void ds_buf_flush(ds_buf *b);

@@ -8,15 +8,18 @@
 
 #include "buf.h"
 
-/* vprintf into the schema's arena. */
+/* A name longer than this is shown clipped: a message quotes names, and a
+ * 100 KB type name should not make a 200 KB message. Longer than any
+ * sentence the resolver composes, so only a name this long is clipped. */
+#define MESSAGE_ARG_MAX 1024
+
+/* vprintf into the schema's arena, clipping absurdly long arguments. */
 static char *vformat(ds_schema *s, const char *fmt, va_list ap) {
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (n < 0) n = 0;
-    char *p = ds_arena_alloc(&s->arena, (size_t)n + 1);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    ds_buf b = {0};
+    b.clip_over = MESSAGE_ARG_MAX;
+    ds_buf_vprintf(&b, fmt, ap);
+    char *p = ds_arena_strndup(&s->arena, b.data ? b.data : "", b.len);
+    ds_buf_free(&b);
     return p;
 }
 
