@@ -8,8 +8,10 @@
  * keys are strings or numbers, never booleans. data-schema silently drops
  * key fields that are not declared; that is an error here.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "resolve.h"
 
 /* Which key a field is part of, for messages. */
@@ -118,6 +120,29 @@ static size_t find_name(const ds_name *items, size_t n, const char *name) {
     return n;
 }
 
+/* Where each name of a list first occurs (its own position when first;
+ * a name without text counts as first). A scan for short lists, a hash
+ * table for long ones: a key of 50,000 fields must not cost 50,000². The
+ * caller frees the array. */
+static size_t *first_occurrences(const ds_name *items, size_t n) {
+    size_t *first = malloc((n ? n : 1) * sizeof *first);
+    if (!first) abort();
+    if (n <= 32) {
+        for (size_t i = 0; i < n; i++) first[i] = find_name(items, i, items[i].text);
+        return first;
+    }
+    ds_arena scratch;
+    ds_arena_init(&scratch);
+    ds_symtab seen;
+    ds_symtab_init(&seen, &scratch);
+    for (size_t i = 0; i < n; i++) {
+        const size_t *at = items[i].text ? ds_symtab_put(&seen, items[i].text, &first[i]) : NULL;
+        first[i] = at ? *at : i;
+    }
+    ds_arena_free(&scratch);
+    return first;
+}
+
 /* Report a field named twice in one key; partition is set when the
  * first is the index's partition key. */
 static void report_repeated(ds_resolver *r, const ds_name *again, const ds_name *first,
@@ -166,9 +191,8 @@ static void check_sort_key_owner(ds_resolver *r, const ds_decl *m, const ds_name
 }
 
 /* Check one identifier entry. */
-static void check_identifier_item(ds_resolver *r, ds_decl *m, size_t i) {
+static void check_identifier_item(ds_resolver *r, ds_decl *m, size_t i, size_t first) {
     const ds_name *name = &m->identifier.items[i];
-    size_t first = find_name(m->identifier.items, i, name->text);
     if (first < i) {
         report_repeated(r, name, &m->identifier.items[first], false);
         return;
@@ -201,7 +225,9 @@ static void check_identifier(ds_resolver *r, ds_decl *m) {
                          "or remove identifier for the default [id]");
         return;
     }
-    for (size_t i = 0; i < m->identifier.count; i++) check_identifier_item(r, m, i);
+    size_t *first = first_occurrences(m->identifier.items, m->identifier.count);
+    for (size_t i = 0; i < m->identifier.count; i++) check_identifier_item(r, m, i, first[i]);
+    free(first);
 }
 
 /* ---- secondary indexes ---- */
@@ -239,35 +265,34 @@ static bool check_index_partition(ds_resolver *r, ds_decl *m, ds_index *x) {
 
 /* Check an index's sort keys. Returns false when it reported. */
 static bool check_index_sort_keys(ds_resolver *r, ds_decl *m, ds_index *x) {
-    for (size_t i = 0; i < x->sort_keys.count; i++) {
+    size_t *first = first_occurrences(x->sort_keys.items, x->sort_keys.count);
+    bool ok = true;
+    for (size_t i = 0; ok && i < x->sort_keys.count; i++) {
         const ds_name *k = &x->sort_keys.items[i];
-        if (k->text && x->field.text && strcmp(k->text, x->field.text) == 0) {
-            report_repeated(r, k, &x->field, true);
-            return false;
-        }
-        size_t first = find_name(x->sort_keys.items, i, k->text);
-        if (first < i) {
-            report_repeated(r, k, &x->sort_keys.items[first], false);
-            return false;
-        }
-        ds_field *f = ds_decl_field(m, k->text);
-        if (!f) {
-            report_undeclared(r, m, k, INDEX_SORT);
-            return false;
-        }
-        if (f->invalid || !check_key_field(r, m, f, INDEX_SORT, k->span)) return false;
+        ds_field *f = NULL;
+        if (k->text && x->field.text && strcmp(k->text, x->field.text) == 0)
+            report_repeated(r, k, &x->field, true), ok = false;
+        else if (first[i] < i)
+            report_repeated(r, k, &x->sort_keys.items[first[i]], false), ok = false;
+        else if (!(f = ds_decl_field(m, k->text)))
+            report_undeclared(r, m, k, INDEX_SORT), ok = false;
+        else if (f->invalid || !check_key_field(r, m, f, INDEX_SORT, k->span))
+            ok = false;
     }
-    return true;
+    free(first);
+    return ok;
 }
 
 /* The name an index's GSI gets: its name, or a key made of its fields
  * (the transformer derives the name from them). */
 static const char *index_key_name(ds_schema *s, const ds_index *x) {
     if (x->name.text) return ds_arena_printf(&s->arena, "name %s", x->name.text);
-    const char *k = ds_arena_printf(&s->arena, "fields %s", x->field.text);
-    for (size_t i = 0; i < x->sort_keys.count; i++)
-        k = ds_arena_printf(&s->arena, "%s,%s", k, x->sort_keys.items[i].text);
-    return k;
+    ds_buf k = {0};
+    ds_buf_printf(&k, "fields %s", x->field.text);
+    for (size_t i = 0; i < x->sort_keys.count; i++) ds_buf_printf(&k, ",%s", x->sort_keys.items[i].text);
+    const char *name = ds_arena_strndup(&s->arena, k.data, k.len);
+    ds_buf_free(&k);
+    return name;
 }
 
 /* Two indexes of one model may not share a name. (Query fields are
