@@ -47,11 +47,15 @@ static ds_arena_block *new_block(ds_arena *arena, size_t size) {
     return b;
 }
 
-void *ds_arena_alloc(ds_arena *arena, size_t size) {
-    size = (size + DS_ALIGN - 1) & ~(size_t)(DS_ALIGN - 1);
+/* The first offset at or after used that is aligned for any type. */
+static size_t aligned(size_t used) { return (used + DS_ALIGN - 1) & ~(size_t)(DS_ALIGN - 1); }
+
+void *ds_arena_alloc_raw(ds_arena *arena, size_t size) {
+    size = aligned(size);
     if (size == 0) size = DS_ALIGN;
     ds_arena_block *b = arena->head;
-    if (!b || b->size - b->used < size) {
+    size_t at = b ? aligned(b->used) : 0;
+    if (!b || b->size - at < size) {
         if (size > DS_ARENA_BLOCK / 4) {
             /* A big request gets its own block, behind the current one, so the
                current block's free tail is not wasted. */
@@ -65,16 +69,34 @@ void *ds_arena_alloc(ds_arena *arena, size_t size) {
         } else {
             b = new_block(arena, size);
         }
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += size;
+    void *p = b->data + at;
+    b->used = at + size;
     arena->bytes += size;
+    return p;
+}
+
+void *ds_arena_alloc(ds_arena *arena, size_t size) {
+    void *p = ds_arena_alloc_raw(arena, size);
     memset(p, 0, size);
     return p;
 }
 
+/* size bytes with no alignment from the free tail of the newest block, or
+ * NULL when it has no room. */
+static char *take_bytes(ds_arena *arena, size_t size) {
+    ds_arena_block *b = arena->head;
+    if (!b || b->size - b->used < size) return NULL;
+    char *p = (char *)b->data + b->used;
+    b->used += size;
+    arena->bytes += size;
+    return p;
+}
+
 char *ds_arena_strndup(ds_arena *arena, const char *s, size_t len) {
-    char *p = ds_arena_alloc(arena, len + 1);
+    char *p = take_bytes(arena, len + 1);  /* strings need no alignment */
+    if (!p) p = ds_arena_alloc_raw(arena, len + 1);
     if (len) memcpy(p, s, len);
     p[len] = '\0';
     return p;
@@ -84,25 +106,91 @@ char *ds_arena_strdup(ds_arena *arena, const char *s) {
     return ds_arena_strndup(arena, s, strlen(s));
 }
 
+/* Formats once into the free tail of the newest block; only when the text
+ * does not fit there a second time, into room made for it. */
 char *ds_arena_printf(ds_arena *arena, const char *fmt, ...) {
-    va_list ap;
+    va_list ap, again;
+    ds_arena_block *b = arena->head;
+    size_t room = b ? b->size - b->used : 0;
+    char *tail = room ? (char *)b->data + b->used : NULL;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(tail, room, fmt, ap);
     va_end(ap);
-    if (n < 0) return ds_arena_strdup(arena, "");
-    char *p = ds_arena_alloc(arena, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    char *p;
+    if (n < 0) {
+        p = ds_arena_strdup(arena, "");
+    } else if ((size_t)n < room) {
+        p = take_bytes(arena, (size_t)n + 1);
+    } else {
+        p = ds_arena_alloc_raw(arena, (size_t)n + 1);
+        vsnprintf(p, (size_t)n + 1, fmt, again);
+    }
+    va_end(again);
     return p;
+}
+
+/* The link that points at the block whose data starts at items and holds
+ * nothing after the size bytes of it, or NULL. */
+static ds_arena_block **sole_owner(ds_arena *arena, const void *items, size_t size) {
+    for (ds_arena_block **link = &arena->head; *link; link = &(*link)->next)
+        if ((*link)->data == items) return (*link)->used == size ? link : NULL;
+    return NULL;
+}
+
+/* Grow in place the array of old bytes at items to size bytes (both
+ * aligned), when it is the last thing in its block: the newest block with
+ * room after it, or a block of its own that realloc can move. Returns the
+ * array, or NULL when it cannot grow in place. */
+static void *grow_in_place(ds_arena *arena, void *items, size_t old, size_t size) {
+    ds_arena_block *b = arena->head;
+    if (b && (unsigned char *)items + old == b->data + b->used && b->size - b->used >= size - old) {
+        b->used += size - old;
+        arena->bytes += size - old;
+        return items;
+    }
+    if (old <= DS_ARENA_BLOCK / 4) return NULL;  /* only big arrays get a block of their own */
+    ds_arena_block **link = sole_owner(arena, items, old);
+    if (!link) return NULL;
+    ds_arena_block *moved = realloc(*link, sizeof *moved + size);
+    if (!moved) abort();
+    moved->used = moved->size = size;
+    *link = moved;
+    arena->bytes += size - old;
+    return moved->data;
+}
+
+void ds_arena_release(ds_arena *arena, void *items, size_t size) {
+    if (!items) return;
+    size = aligned(size);
+    if (size == 0) size = DS_ALIGN;
+    ds_arena_block *b = arena->head;
+    if (b && (unsigned char *)items + size == b->data + b->used && b->used >= size) {
+        b->used -= size;
+        arena->bytes -= size;
+        return;
+    }
+    if (size <= DS_ARENA_BLOCK / 4) return;
+    ds_arena_block **link = sole_owner(arena, items, size);
+    if (!link) return;
+    ds_arena_block *own = *link;
+    *link = own->next;
+    free(own);
+    arena->bytes -= size;
 }
 
 void *ds_arena_grow(ds_arena *arena, void *items, size_t elem, size_t *cap, size_t need) {
     if (need <= *cap) return items;
     size_t ncap = *cap ? *cap * 2 : 4;
     while (ncap < need) ncap *= 2;
-    void *p = ds_arena_alloc(arena, ncap * elem);
-    if (items && *cap) memcpy(p, items, *cap * elem);
+    size_t old = items ? aligned(*cap * elem) : 0, size = aligned(ncap * elem);
+    void *p = old ? grow_in_place(arena, items, old, size) : NULL;
+    if (!p) {
+        p = ds_arena_alloc_raw(arena, size);
+        if (old) memcpy(p, items, *cap * elem);
+    }
+    /* Zero what lies past the old elements, as a fresh allocation would be. */
+    memset((unsigned char *)p + *cap * elem, 0, size - *cap * elem);
     *cap = ncap;
     return p;
 }

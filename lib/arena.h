@@ -20,8 +20,14 @@ void ds_arena_free(ds_arena *arena);
 /* size zeroed bytes, aligned for any type; aborts only if malloc fails. */
 void *ds_arena_alloc(ds_arena *arena, size_t size);
 
+/* size bytes aligned for any type, not zeroed: for callers that fill them. */
+void *ds_arena_alloc_raw(ds_arena *arena, size_t size);
+
 /* A NUL-terminated copy of len bytes of s. */
 char *ds_arena_strndup(ds_arena *arena, const char *s, size_t len);
+
+/* size bytes aligned for any type, not zeroed: for callers that fill them. */
+void *ds_arena_alloc_raw(ds_arena *arena, size_t size);
 
 /* A NUL-terminated copy of s. */
 char *ds_arena_strdup(ds_arena *arena, const char *s);
@@ -36,6 +42,11 @@ char *ds_arena_printf(ds_arena *arena, const char *fmt, ...)
 /* Grow an arena array of count elements of size elem to at least need
    elements; returns the (possibly moved) array and updates *cap. */
 void *ds_arena_grow(ds_arena *arena, void *items, size_t elem, size_t *cap, size_t need);
+
+/* Give back the size bytes at items (from ds_arena_alloc) when they are the
+   last thing in their block or a block of their own; otherwise they stay
+   until ds_arena_free. Nothing may use them afterwards. */
+void ds_arena_release(ds_arena *arena, void *items, size_t size);
 
 /* Append one element to an arena vector: DS_PUSH(arena, items, count, cap, value). */
 #define DS_PUSH(arena, items, count, cap, value)                                   \

@@ -66,7 +66,7 @@ const ds_ynode *ds_parse_get(const ds_ynode *map, const char *key, const ds_ynod
     if (map->kind != DS_Y_MAP) return NULL;
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         const ds_ynode *k = DS_KEY(map, i);
-        if (k->kind == DS_Y_SCALAR && strcmp(k->text, key) == 0) {
+        if (k->kind == DS_Y_SCALAR && k->text[0] == key[0] && strcmp(k->text, key) == 0) {
             if (key_node) *key_node = k;
             return DS_VALUE(map, i);
         }

@@ -19,9 +19,13 @@ const char *ds_scalar_graphql_name(ds_scalar s) {
     return s > DS_SCALAR_NONE && s < DS_SCALAR_COUNT ? graphql_names[s] : NULL;
 }
 
+/* Whether name is spelt; the first byte settles most comparisons. */
+static bool spelt(const char *name, const char *spelling) {
+    return name[0] == spelling[0] && strcmp(name, spelling) == 0;
+}
+
 ds_scalar ds_scalar_lookup(const char *name) {
     for (int i = 1; i < DS_SCALAR_COUNT; i++)
-        if (strcmp(name, builder_names[i]) == 0 || strcmp(name, graphql_names[i]) == 0)
-            return (ds_scalar)i;
+        if (spelt(name, builder_names[i]) || spelt(name, graphql_names[i])) return (ds_scalar)i;
     return DS_SCALAR_NONE;
 }

@@ -20,6 +20,9 @@ typedef struct ds_symtab {
 /* An empty table that allocates from arena. */
 void ds_symtab_init(ds_symtab *t, ds_arena *arena);
 
+/* An empty table with room for about expected entries before it grows. */
+void ds_symtab_init_sized(ds_symtab *t, ds_arena *arena, size_t expected);
+
 /* The value stored under key, or NULL. */
 void *ds_symtab_get(const ds_symtab *t, const char *key);
 

@@ -14,10 +14,16 @@ static const char *const null_words[] = {"", "~", "null", "Null", "NULL", NULL};
 static const char *const true_words[] = {"true", "True", "TRUE", NULL};
 static const char *const false_words[] = {"false", "False", "FALSE", NULL};
 
+/* Whether text is word (inline: the words are short, most texts differ at once). */
+static bool is_word(const char *text, const char *word) {
+    while (*word && *text == *word) text++, word++;
+    return *word == '\0' && *text == '\0';
+}
+
 /* Whether text is one of the NULL-terminated words. */
 static bool is_one_of(const char *text, const char *const *words) {
     for (; *words; words++)
-        if (strcmp(text, *words) == 0) return true;
+        if (is_word(text, *words)) return true;
     return false;
 }
 
@@ -147,31 +153,56 @@ static double octal_value(const char *digits) {
     return v;
 }
 
-/* The core-schema kind of plain text, with its number or boolean. */
-static ds_value_kind core_kind(const char *t, double *number, bool *boolean) {
-    if (is_one_of(t, null_words)) return DS_VALUE_NULL;
-    if (is_one_of(t, true_words) || is_one_of(t, false_words)) {
-        *boolean = is_one_of(t, true_words);
-        return DS_VALUE_BOOL;
-    }
+/* The core-schema kind of text that reads as a number (its first byte is a
+ * digit, a sign or a dot), with the number unless number is NULL. */
+static ds_value_kind number_kind(const char *t, double *number) {
+    double special;
     if (is_octal_int(t)) {
-        *number = octal_value(t + 2);
+        if (number) *number = octal_value(t + 2);
         return DS_VALUE_INT;
     }
     if (is_decimal_int(t)) {
-        *number = c_strtod(t);
+        if (number) *number = c_strtod(t);
         return DS_VALUE_INT;
     }
     if (is_hex_int(t)) {
-        *number = strtod(t, NULL);  /* C99 reads 0x... itself, correctly rounded */
+        if (number) *number = strtod(t, NULL);  /* C99 reads 0x... itself, correctly rounded */
         return DS_VALUE_INT;
     }
-    if (is_special_float(t, number)) return DS_VALUE_FLOAT;
+    if (is_special_float(t, &special)) {
+        if (number) *number = special;
+        return DS_VALUE_FLOAT;
+    }
     if (is_float(t)) {
-        *number = c_strtod(t);
+        if (number) *number = c_strtod(t);
         return DS_VALUE_FLOAT;
     }
     return DS_VALUE_STRING;
+}
+
+/* The core-schema kind of plain text, with its number (unless number is
+ * NULL) or boolean. The first byte rules out most kinds at once. */
+static ds_value_kind core_kind(const char *t, double *number, bool *boolean) {
+    switch (t[0]) {
+    case '\0': return DS_VALUE_NULL;
+    case '~': return t[1] == '\0' ? DS_VALUE_NULL : DS_VALUE_STRING;
+    case 'n': case 'N':
+        return is_one_of(t, null_words) ? DS_VALUE_NULL : DS_VALUE_STRING;
+    case 't': case 'T': case 'f': case 'F':
+        if (is_one_of(t, true_words)) {
+            *boolean = true;
+            return DS_VALUE_BOOL;
+        }
+        if (is_one_of(t, false_words)) {
+            *boolean = false;
+            return DS_VALUE_BOOL;
+        }
+        return DS_VALUE_STRING;
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8':
+    case '9': case '+': case '-': case '.':
+        return number_kind(t, number);
+    default: return DS_VALUE_STRING;
+    }
 }
 
 /* The kind an explicit tag names. */
@@ -193,22 +224,30 @@ bool ds_yaml_tag_fits(const ds_ynode *n) {
     return k == tag_kind(n->tag) || (k == DS_VALUE_INT && n->tag == DS_YTAG_FLOAT);
 }
 
-ds_value_kind ds_yaml_scalar_kind(const ds_ynode *n, double *number, bool *boolean) {
-    double ignored_number;
-    bool ignored_boolean;
-    if (!number) number = &ignored_number;
-    if (!boolean) boolean = &ignored_boolean;
-    *number = 0;
-    *boolean = false;
+ds_value_kind ds_yaml_read_kind(const ds_ynode *n) {
     if (n->kind != DS_Y_SCALAR || n->tag == DS_YTAG_STR) return DS_VALUE_STRING;
     if (n->tag == DS_YTAG_NONE && !n->plain) return DS_VALUE_STRING;
-    ds_value_kind k = core_kind(n->text, number, boolean);
+    bool boolean;
+    ds_value_kind k = core_kind(n->text, NULL, &boolean);
     if (k == DS_VALUE_INT && n->tag == DS_YTAG_FLOAT) k = DS_VALUE_FLOAT;
     return k;
 }
 
+ds_value_kind ds_yaml_scalar_kind(const ds_ynode *n, double *number, bool *boolean) {
+    if (number) *number = 0;
+    if (boolean) *boolean = false;
+    if (n->kind != DS_Y_SCALAR) return DS_VALUE_STRING;
+    ds_value_kind k = (ds_value_kind)n->core;  /* read by the loader */
+    if ((number || boolean) && (k == DS_VALUE_BOOL || k == DS_VALUE_INT || k == DS_VALUE_FLOAT)) {
+        double ignored_number;
+        bool ignored_boolean;
+        core_kind(n->text, number ? number : &ignored_number, boolean ? boolean : &ignored_boolean);
+    }
+    return k;
+}
+
 bool ds_yaml_is_null(const ds_ynode *n) {
-    return n->kind == DS_Y_SCALAR && ds_yaml_scalar_kind(n, NULL, NULL) == DS_VALUE_NULL;
+    return n->kind == DS_Y_SCALAR && n->core == DS_VALUE_NULL;
 }
 
 void ds_yaml_value(ds_schema *s, const ds_ynode *n, ds_value *out) {

@@ -8,21 +8,31 @@
  * at something visible.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
 #include "diag.h"
 #include "yaml_tree.h"
 
-/* An open map or list. */
+/* A node in an open collection, with the nodes it stands for once aliases
+ * are expanded (weights live here, not in the tree). */
+typedef struct child {
+    ds_ynode *node;
+    size_t weight;
+} child;
+
+/* An open map or list; its children are kids[first..] of the loader. */
 typedef struct frame {
     ds_ynode *node;
     const char *anchor;        /* registered once the node is complete */
+    size_t first;
 } frame;
 
 /* Where an anchor points (redefining an anchor moves it). */
 typedef struct anchor_slot {
     ds_ynode *node;
+    size_t weight;
 } anchor_slot;
 
 typedef struct loader {
@@ -30,8 +40,12 @@ typedef struct loader {
     uint32_t file;
     ds_arena *tmp;
     const ds_source *src;
-    frame *stack;
-    size_t depth, stack_cap;
+    frame stack[DS_YAML_MAX_DEPTH];
+    size_t depth;
+    /* The children of every open collection, innermost last: one malloc'd
+     * stack, so each collection gets its items copied once, exactly sized. */
+    child *kids;
+    size_t nkids, kids_cap;
     bool bom;                  /* the file starts with a byte order mark */
     ds_symtab anchors;         /* anchor name -> anchor_slot* */
     size_t weight, budget;     /* nodes the document stands for so far; the most allowed */
@@ -176,40 +190,80 @@ static void report_not_utf8(loader *l, size_t i, uint32_t line, uint32_t col) {
     }
 }
 
+/* The line and column of byte offset at, which starts a character, counted
+ * as libyaml counts them (a byte order mark takes no column). */
+static void position_of(const loader *l, size_t at, uint32_t *line, uint32_t *col) {
+    const unsigned char *d = (const unsigned char *)l->src->data;
+    size_t len = l->src->len;
+    *line = 1, *col = 1;
+    for (size_t i = 0; i < at;) {
+        uint32_t cp = 0;
+        size_t n = decode_utf8(d, i, len, &cp), brk = line_break(d, i, len);
+        if (brk) {
+            ++*line, *col = 1, i += brk;
+        } else {
+            if (!(i == 0 && cp == 0xFEFF)) ++*col;
+            i += n ? n : 1;
+        }
+    }
+}
+
+#define ONES ((uint64_t)0x0101010101010101)
+
+/* Whether byte c is printable ASCII, a tab, LF or CR. */
+static bool plain_ascii(unsigned char c) {
+    return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether one of the 8 bytes of w is >= 0x80, < 0x20 or 0x7F. */
+static bool word_has_odd_byte(uint64_t w) {
+    uint64_t del = w ^ (ONES * 0x7F);
+    return ((w | ((w - ONES * 0x20) & ~w) | ((del - ONES) & ~del)) & (ONES * 0x80)) != 0;
+}
+
+/* The end of the run of plain_ascii bytes at d[i..len): the bytes that
+ * need no decoding (looked at eight at a time). */
+static size_t skip_ascii(const unsigned char *d, size_t i, size_t len) {
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, d + i, 8);
+        if (!word_has_odd_byte(w)) {
+            i += 8;
+            continue;
+        }
+        for (size_t end = i + 8; i < end; i++)  /* line breaks and tabs end up here */
+            if (!plain_ascii(d[i])) return i;
+    }
+    while (i < len && plain_ascii(d[i])) i++;
+    return i;
+}
+
 /* Report the first byte that is not UTF-8, a NUL, or a character YAML
  * forbids, at its line and column; returns false then. */
 static bool check_encoding(loader *l) {
     const unsigned char *d = (const unsigned char *)l->src->data;
     size_t len = l->src->len;
-    uint32_t line = 1, col = 1;
-    for (size_t i = 0; i < len;) {
-        uint32_t cp = 0;
+    for (size_t i = skip_ascii(d, 0, len); i < len; i = skip_ascii(d, i, len)) {
+        uint32_t cp = 0, line, col;
         size_t n = decode_utf8(d, i, len, &cp);
+        if (n && cp && is_printable(cp)) {
+            i += n;
+            continue;
+        }
+        position_of(l, i, &line, &col);
         if (n == 0) {
             report_not_utf8(l, i, line, col);
-            return false;
-        }
-        if (cp == 0) {
+        } else if (cp == 0) {
             ds_diag *e = ds_error(l->s, point(l, line, col), DS_E_ENCODING,
                                   "the file contains a NUL byte");
             ds_hint(l->s, e, "a dschema file is text; remove the NUL byte");
-            return false;
-        }
-        if (!is_printable(cp)) {
+        } else {
             ds_diag *e = ds_error(l->s, point(l, line, col), DS_E_ENCODING,
                                   "the control character U+%04X is not allowed in YAML", (unsigned)cp);
             ds_hint(l->s, e, "remove it, or write it as an escape (\\x%02X) in a double-quoted string",
                     (unsigned)cp & 0xFF);
-            return false;
         }
-        size_t brk = line_break(d, i, len);
-        bool bom = i == 0 && cp == 0xFEFF;  /* takes no column */
-        if (brk) {
-            line++, col = 1, i += brk;
-        } else {
-            i += n;
-            if (!bom) col++;
-        }
+        return false;
     }
     return true;
 }
@@ -324,9 +378,8 @@ static void report_syntax(loader *l, const yaml_parser_t *p) {
 /* A new node of kind at span, counted against the alias budget. */
 static ds_ynode *new_node(loader *l, ds_ykind kind, ds_span span) {
     ds_ynode *n = ds_arena_alloc(l->tmp, sizeof *n);
-    n->kind = kind;
+    n->kind = (uint8_t)kind;
     n->span = span;
-    n->weight = 1;
     l->weight++;
     return n;
 }
@@ -359,27 +412,43 @@ static ds_ytag read_tag(loader *l, const yaml_char_t *tag, ds_ykind kind, ds_spa
     return DS_YTAG_NONE;
 }
 
-/* Add n to the open collection (or make it the root). An empty value in a
- * map takes its key's span. */
-static void add_child(loader *l, ds_ynode *n, bool fresh) {
+/* Push a child on the loader's stack of children. */
+static void push_kid(loader *l, ds_ynode *n, size_t weight) {
+    if (l->nkids == l->kids_cap) {
+        size_t cap = l->kids_cap ? l->kids_cap * 2 : 256;
+        child *kids = realloc(l->kids, cap * sizeof *kids);
+        if (!kids) abort();  /* as the arena does: a library may not exit */
+        l->kids = kids;
+        l->kids_cap = cap;
+    }
+    l->kids[l->nkids].node = n;
+    l->kids[l->nkids].weight = weight;
+    l->nkids++;
+}
+
+/* Add n, which stands for weight nodes, to the open collection (or make it
+ * the root). An empty value in a map takes its key's span. */
+static void add_child(loader *l, ds_ynode *n, size_t weight, bool fresh) {
     if (l->depth == 0) {
         if (!l->root) l->root = n;
         return;
     }
-    ds_ynode *parent = l->stack[l->depth - 1].node;
-    if (fresh && parent->kind == DS_Y_MAP && parent->count % 2 == 1 && n->kind == DS_Y_SCALAR &&
+    const frame *parent = &l->stack[l->depth - 1];
+    size_t count = l->nkids - parent->first;
+    if (fresh && parent->node->kind == DS_Y_MAP && count % 2 == 1 && n->kind == DS_Y_SCALAR &&
         n->len == 0 && n->plain)
-        n->span = parent->items[parent->count - 1]->span;
-    DS_PUSH(l->tmp, parent->items, parent->count, parent->cap, n);
+        n->span = l->kids[l->nkids - 1].node->span;
+    push_kid(l, n, weight);
 }
 
 /* Point anchor at node (a later anchor of the same name replaces it). */
-static void register_anchor(loader *l, const char *anchor, ds_ynode *node) {
+static void register_anchor(loader *l, const char *anchor, ds_ynode *node, size_t weight) {
     if (!anchor) return;
     anchor_slot *slot = ds_arena_alloc(l->tmp, sizeof *slot);
     slot->node = node;
+    slot->weight = weight;
     anchor_slot *old = ds_symtab_put(&l->anchors, anchor, slot);
-    if (old) old->node = node;
+    if (old) *old = *slot;
 }
 
 /* A copy of an event's anchor (NULL when none). */
@@ -393,14 +462,16 @@ static void on_scalar(loader *l, const yaml_event_t *ev) {
     ds_ynode *n = new_node(l, DS_Y_SCALAR, span);
     const char *value = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
-    if (memchr(value, '\0', len)) {
+    const char *nul = memchr(value, '\0', len);
+    if (nul) {
         ds_diag *e = ds_error(l->s, span, DS_E_ENCODING, "a string cannot contain a NUL character");
         ds_hint(l->s, e, "remove the \\0 escape");
+        len = (size_t)(nul - value);  /* the text ends there */
     }
     n->text = ds_arena_strndup(&l->s->arena, value, len);
-    n->len = strlen(n->text);
+    n->len = (uint32_t)len;  /* the file is at most 4 GiB */
     n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-    n->tag = read_tag(l, ev->data.scalar.tag, DS_Y_SCALAR, span);
+    if (ev->data.scalar.tag) n->tag = (uint8_t)read_tag(l, ev->data.scalar.tag, DS_Y_SCALAR, span);
     if (!ds_yaml_tag_fits(n)) {
         static const char *const names[] = {"", "str", "null", "bool", "int", "float"};
         ds_diag *e = ds_error(l->s, span, DS_E_YAML_SYNTAX, "'%s' is not a valid !!%s", n->text,
@@ -408,8 +479,9 @@ static void on_scalar(loader *l, const yaml_event_t *ev) {
         ds_hint(l->s, e, "remove the tag, or correct the value");
         n->tag = DS_YTAG_NONE;
     }
-    add_child(l, n, true);
-    register_anchor(l, copy_anchor(l, ev->data.scalar.anchor), n);
+    n->core = (uint8_t)ds_yaml_read_kind(n);
+    add_child(l, n, 1, true);
+    if (ev->data.scalar.anchor) register_anchor(l, copy_anchor(l, ev->data.scalar.anchor), n, 1);
 }
 
 /* SEQUENCE_START or MAPPING_START event; false past the depth limit. */
@@ -426,60 +498,62 @@ static bool on_open(loader *l, const yaml_event_t *ev, ds_ykind kind) {
     const yaml_char_t *tag = kind == DS_Y_MAP ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
     const yaml_char_t *anchor =
         kind == DS_Y_MAP ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
-    read_tag(l, tag, kind, span);
-    add_child(l, n, true);
-    frame f = {n, copy_anchor(l, anchor)};
-    DS_PUSH(l->tmp, l->stack, l->depth, l->stack_cap, f);
+    if (tag) read_tag(l, tag, kind, span);
+    if (l->depth == 0 && !l->root) l->root = n;  /* added to a parent when it closes */
+    frame f = {n, copy_anchor(l, anchor), l->nkids};
+    l->stack[l->depth++] = f;
     return true;
 }
 
-/* The previous pair of map (among the first `kept`) whose key is text, or
- * NULL; uses a table for big maps. */
-static ds_ynode *earlier_key(ds_ynode *map, size_t kept, const char *text, ds_symtab *seen) {
+/* The earlier key among the first `kept` pairs of kids whose text is
+ * text, or NULL; uses a table for big maps. */
+static ds_ynode *earlier_key(const child *kids, size_t kept, const char *text, ds_symtab *seen) {
     if (seen) return ds_symtab_get(seen, text);
     for (size_t i = 0; i < kept; i++) {
-        ds_ynode *k = map->items[2 * i];
-        if (k->kind == DS_Y_SCALAR && strcmp(k->text, text) == 0) return k;
+        ds_ynode *k = kids[2 * i].node;
+        if (k->kind == DS_Y_SCALAR && k->text[0] == text[0] && strcmp(k->text, text) == 0) return k;
     }
     return NULL;
 }
 
-/* Drop merge keys and second occurrences of a key from a finished map,
- * reporting each. */
-static void finish_map(loader *l, ds_ynode *map) {
-    size_t pairs = map->count / 2, kept = 0;
+/* Drop merge keys and second occurrences of a key from the count children
+ * of a finished map, reporting each; returns how many children are kept. */
+static size_t finish_map(loader *l, child *kids, size_t count) {
+    size_t pairs = count / 2, kept = 0;
     ds_symtab table, *seen = NULL;
     if (pairs > 16) {
-        ds_symtab_init(&table, l->tmp);
+        ds_symtab_init_sized(&table, l->tmp, pairs);
         seen = &table;
     }
     for (size_t i = 0; i < pairs; i++) {
-        ds_ynode *key = map->items[2 * i], *value = map->items[2 * i + 1];
-        if (key->kind == DS_Y_SCALAR) {
-            if (key->plain && strcmp(key->text, "<<") == 0) {
-                ds_diag *e = ds_error(l->s, key->span, DS_E_UNKNOWN_KEY,
+        child key = kids[2 * i], value = kids[2 * i + 1];
+        const ds_ynode *k = key.node;
+        if (k->kind == DS_Y_SCALAR) {
+            if (k->plain && k->text[0] == '<' && strcmp(k->text, "<<") == 0) {
+                ds_diag *e = ds_error(l->s, k->span, DS_E_UNKNOWN_KEY,
                                       "merge keys (<<) are not part of the format");
                 ds_hint(l->s, e, "write the keys out, or reuse a whole value with an alias (key: *name)");
                 continue;
             }
-            ds_ynode *first = earlier_key(map, kept, key->text, seen);
+            ds_ynode *first = earlier_key(kids, kept, k->text, seen);
             if (first) {
-                ds_diag *e = ds_error(l->s, key->span, DS_E_DUPLICATE_KEY,
-                                      "the key %s appears twice in this map", key->text);
-                ds_note_at(l->s, e, first->span, "%s is first given here", key->text);
+                ds_diag *e = ds_error(l->s, k->span, DS_E_DUPLICATE_KEY,
+                                      "the key %s appears twice in this map", k->text);
+                ds_note_at(l->s, e, first->span, "%s is first given here", k->text);
                 ds_hint(l->s, e, "remove or rename one of them");
                 continue;
             }
-            if (seen) ds_symtab_put(seen, key->text, key);
+            if (seen) ds_symtab_put(seen, k->text, key.node);
         }
-        map->items[2 * kept] = key;
-        map->items[2 * kept + 1] = value;
+        kids[2 * kept] = key;
+        kids[2 * kept + 1] = value;
         kept++;
     }
-    map->count = kept * 2;
+    return kept * 2;
 }
 
-/* SEQUENCE_END or MAPPING_END event: finish the open node. */
+/* SEQUENCE_END or MAPPING_END event: finish the open node, give it its
+ * items and add it to its parent. */
 static void on_close(loader *l, const yaml_event_t *ev) {
     if (l->depth == 0) return;
     frame f = l->stack[--l->depth];
@@ -487,11 +561,19 @@ static void on_close(loader *l, const yaml_event_t *ev) {
     ds_span end = span_of(l, ev->start_mark, ev->end_mark);
     n->span.end_line = end.end_line;
     n->span.end_col = end.end_col;
-    if (n->kind == DS_Y_MAP) finish_map(l, n);
+    child *kids = l->kids + f.first;
+    size_t count = l->nkids - f.first;
+    if (n->kind == DS_Y_MAP) count = finish_map(l, kids, count);
     size_t weight = 1;
-    for (size_t i = 0; i < n->count && weight <= l->budget; i++) weight += n->items[i]->weight;
-    n->weight = weight;
-    register_anchor(l, f.anchor, n);
+    for (size_t i = 0; i < count && weight <= l->budget; i++) weight += kids[i].weight;
+    if (count) {
+        n->items = ds_arena_alloc_raw(l->tmp, count * sizeof *n->items);
+        for (size_t i = 0; i < count; i++) n->items[i] = kids[i].node;
+    }
+    n->count = (uint32_t)count;
+    l->nkids = f.first;
+    register_anchor(l, f.anchor, n, weight);
+    if (l->depth > 0) push_kid(l, n, weight);
 }
 
 /* ALIAS event: a second edge to the anchored node; false when the anchor
@@ -507,7 +589,7 @@ static bool on_alias(loader *l, const yaml_event_t *ev) {
                          "point into the value that contains it)", name);
         return false;
     }
-    l->weight += slot->node->weight;
+    l->weight += slot->weight;
     if (l->weight > l->budget) {
         ds_diag *e = ds_error(l->s, span, DS_E_LIMIT,
                               "with this alias the document expands to more than %zu nodes",
@@ -516,7 +598,7 @@ static bool on_alias(loader *l, const yaml_event_t *ev) {
                          "most %d nodes more than its size in bytes", DS_YAML_ALIAS_BUDGET);
         return false;
     }
-    add_child(l, slot->node, false);
+    add_child(l, slot->node, slot->weight, false);
     return true;
 }
 
@@ -542,6 +624,30 @@ static int on_event(loader *l, const yaml_event_t *ev) {
     }
 }
 
+/* Read the events of the source into the tree: 0 when done, -1 after a
+ * fatal error. */
+static int read_events(loader *l) {
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        ds_error(l->s, point(l, 1, 1), DS_E_LIMIT, "out of memory while reading the YAML");
+        return -1;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)l->src->data, l->src->len);
+    int state = 1;
+    while (state > 0) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            report_syntax(l, &parser);
+            state = -1;
+            break;
+        }
+        state = on_event(l, &ev);
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return state;
+}
+
 bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root) {
     loader l = {0};
     l.s = s;
@@ -552,25 +658,13 @@ bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root) {
     l.bom = l.src->len >= 3 && memcmp(l.src->data, "\xef\xbb\xbf", 3) == 0;
     ds_symtab_init(&l.anchors, tmp);
     *root = NULL;
-    if (!check_encoding(&l)) return false;
-    yaml_parser_t parser;
-    if (!yaml_parser_initialize(&parser)) {
-        ds_error(s, point(&l, 1, 1), DS_E_LIMIT, "out of memory while reading the YAML");
+    if (l.src->len > UINT32_MAX) {
+        ds_error(s, point(&l, 1, 1), DS_E_LIMIT, "the file is larger than 4 GiB, more than dschemac reads");
         return false;
     }
-    yaml_parser_set_input_string(&parser, (const unsigned char *)l.src->data, l.src->len);
-    int state = 1;
-    while (state > 0) {
-        yaml_event_t ev;
-        if (!yaml_parser_parse(&parser, &ev)) {
-            report_syntax(&l, &parser);
-            state = -1;
-            break;
-        }
-        state = on_event(&l, &ev);
-        yaml_event_delete(&ev);
-    }
-    yaml_parser_delete(&parser);
+    if (!check_encoding(&l)) return false;
+    int state = read_events(&l);
+    free(l.kids);
     if (state < 0) return false;
     *root = l.root;
     return true;

@@ -25,24 +25,25 @@ typedef enum ds_ytag {
     DS_YTAG_NONE, DS_YTAG_STR, DS_YTAG_NULL, DS_YTAG_BOOL, DS_YTAG_INT, DS_YTAG_FLOAT
 } ds_ytag;
 
+/* 48 bytes: the tree of a big file is millions of these. */
 typedef struct ds_ynode {
-    ds_ykind kind;
     ds_span span;
-    /* SCALAR: the value, NUL-terminated (no NUL inside), in the schema's arena. */
-    const char *text;
-    size_t len;
+    uint8_t kind;              /* ds_ykind */
     bool plain;                /* plain style: resolved under the core schema */
-    ds_ytag tag;
+    uint8_t tag;               /* ds_ytag */
+    uint8_t core;              /* SCALAR: its ds_value_kind, read once by the loader */
+    /* SCALAR: the value, NUL-terminated (no NUL inside), in the schema's arena;
+     * NULL for maps and lists. */
+    const char *text;
     /* SEQ: the items; MAP: keys and values alternate (count is twice the pairs). */
     struct ds_ynode **items;
-    size_t count, cap;
-    size_t weight;             /* nodes it stands for once aliases are expanded */
+    uint32_t len, count;       /* a file is at most 4 GiB (ds_yaml_load) */
 } ds_ynode;
 
 /* Read source file of s into a tree allocated from tmp (scalars go to the
  * schema's arena). Sets *root to the document's top node, or NULL for an
  * empty document. Returns false after reporting an error that leaves no
- * usable tree (encoding, syntax, a limit). */
+ * usable tree (encoding, syntax, a limit, a file over 4 GiB). */
 bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root);
 
 /* The core-schema reading of a scalar node: its kind, and its number or
@@ -51,6 +52,10 @@ ds_value_kind ds_yaml_scalar_kind(const ds_ynode *n, double *number, bool *boole
 
 /* Fill *out with the value of scalar node n: kind, JavaScript text, span. */
 void ds_yaml_value(ds_schema *s, const ds_ynode *n, ds_value *out);
+
+/* The core-schema kind of scalar node n from its text, tag and style,
+ * without converting numbers (the loader stores it in n->core). */
+ds_value_kind ds_yaml_read_kind(const ds_ynode *n);
 
 /* Whether scalar node n reads as the kind its explicit tag names (!!int
  * 12, !!bool true); nodes without a tag always do. */
