@@ -32,6 +32,36 @@ void ds_arena_free(ds_arena *arena) {
     arena->bytes = 0;
 }
 
+void ds_arena_reset(ds_arena *arena) {
+    ds_arena_block *keep = arena->head;
+    if (!keep) return;
+    ds_arena_block *rest = keep->next;
+    while (rest) {
+        ds_arena_block *next = rest->next;
+        free(rest);
+        rest = next;
+    }
+    keep->next = NULL;
+    keep->used = 0;
+    arena->bytes = 0;
+}
+
+void ds_arena_adopt(ds_arena *to, ds_arena *from) {
+    ds_arena_block *first = from->head;
+    if (!first) return;
+    ds_arena_block *last = first;
+    while (last->next) last = last->next;
+    if (to->head) {  /* behind to's newest block, which keeps serving requests */
+        last->next = to->head->next;
+        to->head->next = first;
+    } else {
+        to->head = first;
+    }
+    to->bytes += from->bytes;
+    from->head = NULL;
+    from->bytes = 0;
+}
+
 /* A new block able to hold at least size bytes, pushed on the list. */
 static ds_arena_block *new_block(ds_arena *arena, size_t size) {
     size_t cap = size > DS_ARENA_BLOCK ? size : DS_ARENA_BLOCK;

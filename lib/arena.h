@@ -26,9 +26,6 @@ void *ds_arena_alloc_raw(ds_arena *arena, size_t size);
 /* A NUL-terminated copy of len bytes of s. */
 char *ds_arena_strndup(ds_arena *arena, const char *s, size_t len);
 
-/* size bytes aligned for any type, not zeroed: for callers that fill them. */
-void *ds_arena_alloc_raw(ds_arena *arena, size_t size);
-
 /* A NUL-terminated copy of s. */
 char *ds_arena_strdup(ds_arena *arena, const char *s);
 
@@ -42,6 +39,14 @@ char *ds_arena_printf(ds_arena *arena, const char *fmt, ...)
 /* Grow an arena array of count elements of size elem to at least need
    elements; returns the (possibly moved) array and updates *cap. */
 void *ds_arena_grow(ds_arena *arena, void *items, size_t elem, size_t *cap, size_t need);
+
+/* Forget everything allocated so far, keeping the newest block to reuse:
+   nothing allocated before may be used afterwards. */
+void ds_arena_reset(ds_arena *arena);
+
+/* Move every block of from into to, which frees them with its own; from
+   is left empty. What was allocated from from stays valid. */
+void ds_arena_adopt(ds_arena *to, ds_arena *from);
 
 /* Give back the size bytes at items (from ds_arena_alloc) when they are the
    last thing in their block or a block of their own; otherwise they stay

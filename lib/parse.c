@@ -425,7 +425,9 @@ static void parse_section(ds_parser *p, const ds_ynode *key, const ds_ynode *val
     if (!ds_parse_want(p, value, DS_Y_MAP, what, expected[kind],
                        ds_yaml_is_null(value) ? "remove the key, or add what it declares" : NULL))
         return;
-    for (size_t i = 0; i < DS_PAIRS(value); i++) parse_decl(p, DS_KEY(value, i), DS_VALUE(value, i), kind);
+    for (size_t i = 0; i < DS_PAIRS(value); i++)
+        if (DS_VALUE(value, i) != &ds_yaml_taken)  /* parsed while loading */
+            parse_decl(p, DS_KEY(value, i), DS_VALUE(value, i), kind);
 }
 
 /* The schema-level authorization: once across all files. */
@@ -441,6 +443,28 @@ static void parse_schema_rules(ds_parser *p, const ds_ynode *key, const ds_ynode
     ds_parse_rules(p, key, value, "the schema", &s->auth);
 }
 
+/* The sections, by their top-level keys. */
+static const struct {
+    const char *key;
+    ds_decl_kind kind;
+} sections[] = {{"models", DS_DECL_MODEL},       {"enums", DS_DECL_ENUM},
+                {"types", DS_DECL_TYPE},         {"queries", DS_DECL_QUERY},
+                {"mutations", DS_DECL_MUTATION}, {"subscriptions", DS_DECL_SUBSCRIPTION}};
+
+#define SECTION_COUNT (sizeof sections / sizeof *sections)
+
+/* ds_yaml_take_fn: parse a declaration as soon as the loader has read it,
+ * so that its YAML nodes can go before the next one is read. */
+static bool take_decl(void *parser, const ds_ynode *section, const ds_ynode *name,
+                      const ds_ynode *body) {
+    for (size_t k = 0; k < SECTION_COUNT; k++) {
+        if (strcmp(section->text, sections[k].key) != 0) continue;
+        parse_decl(parser, name, body, sections[k].kind);
+        return true;
+    }
+    return false;
+}
+
 /* DOCUMENT := empty
  *           | { authorization?: RULES, models?: SECTION, enums?: SECTION, types?: SECTION,
  *               queries?: SECTION, mutations?: SECTION, subscriptions?: SECTION } */
@@ -453,26 +477,55 @@ static void parse_document(ds_parser *p, const ds_ynode *root) {
     ds_parse_keys(p, root, section_keys, "a top-level key",
                   "the top level takes authorization, models, enums, types, queries, mutations "
                   "and subscriptions");
-    static const struct { const char *key; ds_decl_kind kind; } sections[] = {
-        {"models", DS_DECL_MODEL},       {"enums", DS_DECL_ENUM},
-        {"types", DS_DECL_TYPE},         {"queries", DS_DECL_QUERY},
-        {"mutations", DS_DECL_MUTATION}, {"subscriptions", DS_DECL_SUBSCRIPTION}};
     for (size_t i = 0; i < DS_PAIRS(root); i++) {
         const ds_ynode *key = DS_KEY(root, i), *value = DS_VALUE(root, i);
         if (key->kind != DS_Y_SCALAR) continue;
         if (strcmp(key->text, "authorization") == 0) parse_schema_rules(p, key, value);
-        for (size_t k = 0; k < sizeof sections / sizeof *sections; k++)
+        for (size_t k = 0; k < SECTION_COUNT; k++)
             if (strcmp(key->text, sections[k].key) == 0) parse_section(p, key, value, sections[k].kind);
     }
 }
 
-void ds_parse_source(ds_schema *s, uint32_t file) {
+/* What a file's parse has added to the schema, to take back. */
+typedef struct schema_mark {
+    size_t decls, diags, errors, warnings;
+} schema_mark;
+
+/* Where the schema stands now. */
+static schema_mark mark_schema(const ds_schema *s) {
+    return (schema_mark){s->decl_count, s->diag_count, s->error_count, s->warning_count};
+}
+
+/* Forget the declarations and diagnostics added since mark m. */
+static void rewind_schema(ds_schema *s, schema_mark m) {
+    s->decl_count = m.decls;
+    s->diag_count = m.diags;
+    s->error_count = m.errors;
+    s->warning_count = m.warnings;
+}
+
+/* Load the file and parse it; with take, declarations are parsed while
+ * the YAML is read. Returns false when the YAML is unusable. */
+static bool parse_file(ds_schema *s, uint32_t file, ds_yaml_take_fn take) {
     ds_parser p = {0};
     p.s = s;
     p.file = file;
     ds_arena_init(&p.tmp);
     ds_symtab_init(&p.reported, &p.tmp);
     ds_ynode *root = NULL;
-    if (ds_yaml_load(s, file, &p.tmp, &root) && root) parse_document(&p, root);
+    bool loaded = ds_yaml_load(s, file, &p.tmp, take, &p, &root);
+    if (loaded && root) parse_document(&p, root);
     ds_arena_free(&p.tmp);
+    return loaded;
+}
+
+void ds_parse_source(ds_schema *s, uint32_t file) {
+    schema_mark before = mark_schema(s);
+    if (parse_file(s, file, take_decl) || s->decl_count == before.decls) return;
+    /* The YAML broke after some declarations were parsed: as for any file
+       that is not YAML, report only what is wrong with the YAML (the rest
+       would be checked against half a file). Read it again, keeping the
+       tree, for the loader's diagnostics alone. */
+    rewind_schema(s, before);
+    parse_file(s, file, NULL);
 }

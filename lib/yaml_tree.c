@@ -27,6 +27,7 @@ typedef struct frame {
     ds_ynode *node;
     const char *anchor;        /* registered once the node is complete */
     size_t first;
+    bool offers;               /* a section whose entries are offered to take */
 } frame;
 
 /* Where an anchor points (redefining an anchor moves it). */
@@ -51,7 +52,17 @@ typedef struct loader {
     size_t weight, budget;     /* nodes the document stands for so far; the most allowed */
     ds_ynode *root;
     int documents;
+    /* Offering section entries (ds_yaml_take_fn): */
+    ds_yaml_take_fn take;
+    void *take_ctx;
+    ds_symtab root_keys;       /* top-level key -> its first key node */
+    ds_symtab names;           /* the current section's names so far */
+    ds_arena *nodes;           /* where new nodes go: tmp, or body */
+    ds_arena body;             /* the nodes of the entry being read */
+    bool body_pinned;          /* an anchor points into body: keep it */
 } loader;
+
+const ds_ynode ds_yaml_taken = {.kind = DS_Y_MAP};
 
 /* A span from libyaml's 0-based marks. (libyaml's reader consumes a byte
  * order mark, so its columns are those an editor shows.) */
@@ -377,7 +388,7 @@ static void report_syntax(loader *l, const yaml_parser_t *p) {
 
 /* A new node of kind at span, counted against the alias budget. */
 static ds_ynode *new_node(loader *l, ds_ykind kind, ds_span span) {
-    ds_ynode *n = ds_arena_alloc(l->tmp, sizeof *n);
+    ds_ynode *n = ds_arena_alloc(l->nodes, sizeof *n);
     n->kind = (uint8_t)kind;
     n->span = span;
     l->weight++;
@@ -438,12 +449,57 @@ static void add_child(loader *l, ds_ynode *n, size_t weight, bool fresh) {
     if (fresh && parent->node->kind == DS_Y_MAP && count % 2 == 1 && n->kind == DS_Y_SCALAR &&
         n->len == 0 && n->plain)
         n->span = l->kids[l->nkids - 1].node->span;
+    if (l->depth == 1 && parent->node->kind == DS_Y_MAP && count % 2 == 0 && n->kind == DS_Y_SCALAR)
+        ds_symtab_put(&l->root_keys, n->text, n);
     push_kid(l, n, weight);
+}
+
+/* ---- offering section entries ---- */
+
+/* Whether the map about to open at depth 1 is a section whose entries can
+ * be offered: the value of a top-level key met for the first time. */
+static bool opens_section(const loader *l, const char *anchor) {
+    if (!l->take || l->depth != 1 || anchor || l->documents > 1) return false;
+    const frame *top = &l->stack[0];
+    size_t count = l->nkids - top->first;
+    if (top->node->kind != DS_Y_MAP || count % 2 == 0) return false;
+    const ds_ynode *key = l->kids[l->nkids - 1].node;
+    return key->kind == DS_Y_SCALAR && ds_symtab_get(&l->root_keys, key->text) == key;
+}
+
+/* Whether a node about to open is the BODY of an offered section's entry. */
+static bool opens_body(const loader *l) {
+    return l->depth == 2 && l->stack[1].offers && (l->nkids - l->stack[1].first) % 2 == 1;
+}
+
+/* Keep the body's nodes: they stay in the tree (or an anchor points there). */
+static void keep_body(loader *l) { ds_arena_adopt(l->tmp, &l->body); }
+
+/* Offer the entry just completed in the open section, if any; a taken
+ * entry's body becomes ds_yaml_taken and its nodes are freed. */
+static void offer_entry(loader *l) {
+    if (l->depth != 2 || !l->stack[1].offers) return;
+    const frame *section = &l->stack[1];
+    size_t count = l->nkids - section->first;
+    if (count == 0 || count % 2 == 1) return;
+    ds_ynode *name = l->kids[l->nkids - 2].node, *body = l->kids[l->nkids - 1].node;
+    const ds_ynode *section_key = l->kids[section->first - 1].node;
+    bool offered = name->kind == DS_Y_SCALAR && !(name->plain && strcmp(name->text, "<<") == 0) &&
+                   !ds_symtab_put(&l->names, name->text, name);
+    if (offered && l->take(l->take_ctx, section_key, name, body)) {
+        l->kids[l->nkids - 1].node = (ds_ynode *)&ds_yaml_taken;  /* never written */
+        if (l->body_pinned) keep_body(l);
+        else ds_arena_reset(&l->body);
+    } else {
+        keep_body(l);
+    }
+    l->body_pinned = false;
 }
 
 /* Point anchor at node (a later anchor of the same name replaces it). */
 static void register_anchor(loader *l, const char *anchor, ds_ynode *node, size_t weight) {
     if (!anchor) return;
+    if (l->nodes == &l->body) l->body_pinned = true;
     anchor_slot *slot = ds_arena_alloc(l->tmp, sizeof *slot);
     slot->node = node;
     slot->weight = weight;
@@ -482,6 +538,7 @@ static void on_scalar(loader *l, const yaml_event_t *ev) {
     n->core = (uint8_t)ds_yaml_read_kind(n);
     add_child(l, n, 1, true);
     if (ev->data.scalar.anchor) register_anchor(l, copy_anchor(l, ev->data.scalar.anchor), n, 1);
+    offer_entry(l);
 }
 
 /* SEQUENCE_START or MAPPING_START event; false past the depth limit. */
@@ -494,13 +551,18 @@ static bool on_open(loader *l, const yaml_event_t *ev, ds_ykind kind) {
         ds_hint(l->s, e, "a dschema file needs only a few levels; flatten the structure");
         return false;
     }
-    ds_ynode *n = new_node(l, kind, span);
     const yaml_char_t *tag = kind == DS_Y_MAP ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
     const yaml_char_t *anchor =
         kind == DS_Y_MAP ? ev->data.mapping_start.anchor : ev->data.sequence_start.anchor;
+    if (opens_body(l)) l->nodes = &l->body;
+    ds_ynode *n = new_node(l, kind, span);
     if (tag) read_tag(l, tag, kind, span);
     if (l->depth == 0 && !l->root) l->root = n;  /* added to a parent when it closes */
-    frame f = {n, copy_anchor(l, anchor), l->nkids};
+    frame f = {n, copy_anchor(l, anchor), l->nkids, false};
+    if (kind == DS_Y_MAP && opens_section(l, f.anchor)) {
+        f.offers = true;
+        ds_symtab_init(&l->names, l->tmp);
+    }
     l->stack[l->depth++] = f;
     return true;
 }
@@ -522,7 +584,7 @@ static size_t finish_map(loader *l, child *kids, size_t count) {
     size_t pairs = count / 2, kept = 0;
     ds_symtab table, *seen = NULL;
     if (pairs > 16) {
-        ds_symtab_init_sized(&table, l->tmp, pairs);
+        ds_symtab_init_sized(&table, l->nodes, pairs);
         seen = &table;
     }
     for (size_t i = 0; i < pairs; i++) {
@@ -567,13 +629,17 @@ static void on_close(loader *l, const yaml_event_t *ev) {
     size_t weight = 1;
     for (size_t i = 0; i < count && weight <= l->budget; i++) weight += kids[i].weight;
     if (count) {
-        n->items = ds_arena_alloc_raw(l->tmp, count * sizeof *n->items);
+        n->items = ds_arena_alloc_raw(l->nodes, count * sizeof *n->items);
         for (size_t i = 0; i < count; i++) n->items[i] = kids[i].node;
     }
     n->count = (uint32_t)count;
     l->nkids = f.first;
     register_anchor(l, f.anchor, n, weight);
     if (l->depth > 0) push_kid(l, n, weight);
+    if (l->depth == 2 && l->nodes == &l->body) {  /* a body is complete */
+        l->nodes = l->tmp;
+        offer_entry(l);
+    }
 }
 
 /* ALIAS event: a second edge to the anchored node; false when the anchor
@@ -599,6 +665,7 @@ static bool on_alias(loader *l, const yaml_event_t *ev) {
         return false;
     }
     add_child(l, slot->node, slot->weight, false);
+    offer_entry(l);
     return true;
 }
 
@@ -648,11 +715,17 @@ static int read_events(loader *l) {
     return state;
 }
 
-bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root) {
+bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_yaml_take_fn take, void *ctx,
+                  ds_ynode **root) {
     loader l = {0};
     l.s = s;
     l.file = file;
     l.tmp = tmp;
+    l.nodes = tmp;
+    l.take = take;
+    l.take_ctx = ctx;
+    ds_arena_init(&l.body);
+    ds_symtab_init(&l.root_keys, tmp);
     l.src = &s->sources[file];
     l.budget = DS_YAML_ALIAS_BUDGET + l.src->len;
     l.bom = l.src->len >= 3 && memcmp(l.src->data, "\xef\xbb\xbf", 3) == 0;
@@ -665,6 +738,7 @@ bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root) {
     if (!check_encoding(&l)) return false;
     int state = read_events(&l);
     free(l.kids);
+    keep_body(&l);  /* a body cut short by an error is part of the tree */
     if (state < 0) return false;
     *root = l.root;
     return true;

@@ -40,11 +40,27 @@ typedef struct ds_ynode {
     uint32_t len, count;       /* a file is at most 4 GiB (ds_yaml_load) */
 } ds_ynode;
 
+/* Offered by the loader each NAME: BODY entry of a section (a map that is
+ * the value of a top-level key) as soon as BODY is complete; returns true
+ * when it has taken the entry. The tree then holds ds_yaml_taken in place
+ * of BODY, whose nodes the loader frees at once: a big file never lives
+ * whole as a tree. Only entries the tree would keep are offered: a scalar
+ * NAME first in its section, under a top-level key first in the top-level
+ * map, in a section that has no anchor. */
+typedef bool (*ds_yaml_take_fn)(void *ctx, const ds_ynode *section, const ds_ynode *name,
+                                const ds_ynode *body);
+
+/* The value of a taken entry in the tree. */
+extern const ds_ynode ds_yaml_taken;
+
 /* Read source file of s into a tree allocated from tmp (scalars go to the
- * schema's arena). Sets *root to the document's top node, or NULL for an
- * empty document. Returns false after reporting an error that leaves no
- * usable tree (encoding, syntax, a limit, a file over 4 GiB). */
-bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_ynode **root);
+ * schema's arena), offering section entries to take (NULL: none) as they
+ * complete. Sets *root to the document's top node, or NULL for an empty
+ * document. Returns false after reporting an error that leaves no usable
+ * tree (encoding, syntax, a limit, a file over 4 GiB); entries may have
+ * been taken before it. */
+bool ds_yaml_load(ds_schema *s, uint32_t file, ds_arena *tmp, ds_yaml_take_fn take, void *ctx,
+                  ds_ynode **root);
 
 /* The core-schema reading of a scalar node: its kind, and its number or
  * boolean (text is set by ds_yaml_value). */
