@@ -19,9 +19,15 @@ typedef struct emitter {
     ds_schema *s;
     ds_buf *out;
     bool started;                  /* a block was printed already */
-    ds_decl ***inherits;           /* per operation in s->decls: the custom types
-                                      its rules pass on to, NULL-terminated */
+    ds_symtab inheritors;          /* custom type name -> op_list: the operations
+                                      that pass their rules on to it */
 } emitter;
+
+/* Positions in s->decls of operations, in order. */
+typedef struct op_list {
+    size_t *items;
+    size_t count, cap;
+} op_list;
 
 /* ---- small pieces ---- */
 
@@ -583,23 +589,15 @@ static void emit_enum(emitter *e, const ds_decl *d) {
     ds_buf_puts(e->out, "\n}");
 }
 
-/* Whether operation number op_index passes its rules on to type. */
-static bool inherits_from(const emitter *e, size_t op_index, const ds_decl *type) {
-    ds_decl **list = e->inherits ? e->inherits[op_index] : NULL;
-    for (size_t i = 0; list && list[i]; i++)
-        if (list[i] == type) return true;
-    return false;
-}
-
 /* The rules a custom type inherits from the operations that return it
  * (directly or nested), in operation order. */
 static const ds_rule **inherited_rules(emitter *e, const ds_decl *type, size_t *count) {
     const ds_rule **rules = NULL;
     size_t cap = 0;
     *count = 0;
-    for (size_t i = 0; i < e->s->decl_count; i++) {
-        if (!inherits_from(e, i, type)) continue;
-        const ds_rules *rs = relevant_rules(e, e->s->decls[i]);
+    const op_list *ops = type->name.text ? ds_symtab_get(&e->inheritors, type->name.text) : NULL;
+    for (size_t i = 0; ops && i < ops->count; i++) {
+        const ds_rules *rs = relevant_rules(e, e->s->decls[ops->items[i]]);
         for (size_t k = 0; k < rs->count; k++) {
             const ds_rule *r = &rs->items[k];
             DS_PUSH(&e->s->arena, rules, *count, cap, r);
@@ -715,38 +713,52 @@ static ds_decl *inheriting_type(const emitter *e, const ds_decl *op) {
     return NULL;
 }
 
-/* Add type and the custom types its fields reach (inline or by ref) to a
- * NULL-terminated list, each once (extractNestedCustomTypeNames). */
-static void add_reachable(ds_arena *a, ds_decl ***list, size_t *count, size_t *cap,
-                          ds_decl *type) {
-    if (!type) return;
-    for (size_t i = 0; i < *count; i++)
-        if ((*list)[i] == type) return;
-    DS_PUSH(a, *list, *count, *cap, type);
-    for (size_t i = 0; i < type->field_count; i++) {
-        ds_field *f = type->fields[i];
-        if (!f || f->invalid) continue;
-        if (f->kind == DS_FIELD_INLINE_TYPE) add_reachable(a, list, count, cap, f->inline_decl);
-        else if (is_type_ref(f)) add_reachable(a, list, count, cap, f->type.target);
+/* Record that operation number op passes its rules on to type and to
+ * every custom type its fields reach, inline or by ref, each once
+ * (extractNestedCustomTypeNames): an iterative walk, so that a long chain
+ * of types cannot exhaust the stack. */
+static void spread_rules(emitter *e, size_t op, ds_decl *type, ds_arena *scratch) {
+    ds_arena *a = &e->s->arena;
+    ds_symtab seen;
+    ds_symtab_init(&seen, scratch);
+    ds_decl **stack = NULL;
+    size_t depth = 0, cap = 0;
+    DS_PUSH(scratch, stack, depth, cap, type);
+    while (depth > 0) {
+        ds_decl *t = stack[--depth];
+        if (!t || !t->name.text || ds_symtab_put(&seen, t->name.text, t)) continue;
+        op_list *ops = ds_symtab_get(&e->inheritors, t->name.text);
+        if (!ops) {
+            ops = ds_arena_alloc(a, sizeof *ops);
+            ds_symtab_put(&e->inheritors, t->name.text, ops);
+        }
+        DS_PUSH(a, ops->items, ops->count, ops->cap, op);
+        for (size_t i = t->field_count; i-- > 0;) {
+            ds_field *f = t->fields[i];
+            if (!f || f->invalid) continue;
+            if (f->kind == DS_FIELD_INLINE_TYPE) DS_PUSH(scratch, stack, depth, cap, f->inline_decl);
+            else if (is_type_ref(f)) DS_PUSH(scratch, stack, depth, cap, f->type.target);
+        }
     }
 }
 
-/* For every operation, the custom types that inherit its rules. */
+/* For every custom type, the operations whose rules it inherits. */
 static void compute_inheritance(emitter *e) {
     ds_schema *s = e->s;
-    e->inherits = ds_arena_alloc(&s->arena, (s->decl_count + 1) * sizeof *e->inherits);
+    ds_symtab_init(&e->inheritors, &s->arena);
+    ds_arena scratch;
+    ds_arena_init(&scratch);
     for (size_t i = 0; i < s->decl_count; i++) {
         ds_decl *d = s->decls[i];
         if (!d || d->invalid || d->kind == DS_DECL_MODEL || d->kind == DS_DECL_ENUM ||
             d->kind == DS_DECL_TYPE)
             continue;
-        ds_decl **list = NULL;
-        size_t count = 0, cap = 0;
-        add_reachable(&s->arena, &list, &count, &cap, inheriting_type(e, d));
-        if (count == 0) continue;
-        DS_PUSH(&s->arena, list, count, cap, NULL);
-        e->inherits[i] = list;
+        ds_decl *type = inheriting_type(e, d);
+        if (!type) continue;
+        spread_rules(e, i, type, &scratch);
+        ds_arena_reset(&scratch);
     }
+    ds_arena_free(&scratch);
 }
 
 /* Whether an operation's handler is a.handler.custom (an AppSync JS
@@ -824,7 +836,7 @@ static void emit_operations(emitter *e, ds_decl_kind kind, const char *type_name
 }
 
 void ds_emit_graphql(ds_schema *s, ds_buf *out) {
-    emitter e = {s, out, false, NULL};
+    emitter e = {.s = s, .out = out};
     compute_inheritance(&e);
     size_t count;
     ds_out_type *types = ds_output_types(s, &count);
