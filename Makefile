@@ -21,6 +21,8 @@ CSTD = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN = -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT ?= -O2 -g
 PKGS = yaml-0.1 jansson
+# The library needs only libyaml; jansson serves cmd/ and the tests.
+LIB_PKGS = yaml-0.1
 DEPS_STAMP = $(BUILD)/.deps
 
 LIB_SRC = $(wildcard lib/*.c)
@@ -32,6 +34,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -Ilib
 LDLIBS_ALL = $(PKG_LIBS) $(LDLIBS)
+LIB_LDLIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) $(LDLIBS)
 
 .PHONY: all deps example check unit golden cli install-test editor json-schema docs asan ubsan leakcheck install uninstall clean
 
@@ -63,7 +66,7 @@ VERSION = $(shell sed -n 's/^\#define DSCHEMA_VERSION "\(.*\)"/\1/p' lib/dschema
 SONAME = libdschema.so.0
 
 $(BUILD)/$(SONAME): $(LIB_OBJ)
-	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LDLIBS_ALL)
+	$(CC) $(CFLAGS_ALL) $(LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $@ $^ $(LIB_LDLIBS)
 
 $(BUILD)/libdschema.pc: contrib/libdschema.pc.in lib/dschema.h
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \

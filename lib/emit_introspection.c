@@ -19,9 +19,9 @@
  *     (targetNames).
  *
  * Types, enums and custom types come in the SDL's order (order.h). The text
- * is JSON.stringify(document, null, 4): 4-space indent, no final newline.
+ * is JSON.stringify(document, null, 4): 4-space indent, no final newline,
+ * written token by token (json_writer.h).
  */
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,16 +43,28 @@ typedef struct gen_field {
 } gen_field;
 
 /* A model as the generator holds it. */
+
+/* A "key" attribute the generator imputes for a one-way hasMany: its
+ * parent's field, listed on the child. */
+typedef struct imputed_key {
+    const char *parent;            /* the parent model's name */
+    const ds_field *has_many;
+    struct imputed_key *next;
+} imputed_key;
+
+/* A model as the generator holds it. */
 typedef struct gen_model {
     ds_decl *decl;
     gen_field *fields;
     size_t field_count, field_cap;
     const ds_field *primary_key;   /* the field printed with @primaryKey, or NULL */
-    json_t *imputed_keys;          /* "key" attributes added for one-way hasMany */
+    imputed_key *imputed, *imputed_last;  /* in the order they were added */
 } gen_model;
 
 typedef struct intro_ctx {
     ds_schema *s;
+    ds_jw *w;
+    ds_buf scratch;                /* names made of names, before they are written */
     ds_out_type *types;
     size_t type_count;
     ds_symtab printed;             /* printed type name -> ds_out_type* */
@@ -155,16 +167,21 @@ static gen_field printed_return(const ds_decl *op) {
     return g;
 }
 
+
 /* getType(): a scalar's name, or {model|enum|nonModel|input: name}. */
-static json_t *type_json(intro_ctx *c, const char *type) {
+static void type_json(intro_ctx *c, const char *type) {
     static const char *const keys[] = {
         [DS_OUT_MODEL] = "model", [DS_OUT_ENUM] = "enum", [DS_OUT_TYPE] = "nonModel",
         [DS_OUT_INPUT] = "input"};
     const ds_out_type *t = type ? ds_symtab_get(&c->printed, type) : NULL;
-    if (!t) return ds_json_text(type);   /* a scalar, by its GraphQL name */
-    json_t *o = json_object();
-    json_object_set_new(o, keys[t->kind], ds_json_text(type));
-    return o;
+    if (!t) {
+        ds_jw_string(c->w, type);   /* a scalar, by its GraphQL name */
+        return;
+    }
+    ds_jw_begin_object(c->w);
+    ds_jw_key(c->w, keys[t->kind]);
+    ds_jw_string(c->w, type);
+    ds_jw_end_object(c->w);
 }
 
 /* ------------------------------------------------------------------ models */
@@ -227,13 +244,6 @@ static void build_model_fields(intro_ctx *c, gen_model *m) {
     }
 }
 
-/* A "key" attribute with the given properties. */
-static json_t *key_attribute(json_t *properties) {
-    json_t *a = json_object();
-    json_object_set_new(a, "type", ds_json_text("key"));
-    json_object_set_new(a, "properties", properties);
-    return a;
-}
 
 /* The generator's imputed key for a hasMany whose child does not point
  * back with a belongsTo first (hasManyHasImplicitKey / addHasManyKey):
@@ -250,12 +260,12 @@ static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field 
             return;
         break;
     }
-    json_t *props = json_object();
-    json_object_set_new(props, "name", ds_json_text(ds_arena_printf(&c->s->arena, "gsi-%s.%s",
-                                                            parent->decl->name.text,
-                                                            has_many->name.text)));
-    json_object_set_new(props, "fields", ds_json_names(&has_many->rel->references));
-    json_array_append_new(child->imputed_keys, key_attribute(props));
+    imputed_key *k = ds_arena_alloc(&c->s->arena, sizeof *k);
+    k->parent = parent->decl->name.text;
+    k->has_many = has_many;
+    if (child->imputed_last) child->imputed_last->next = k;
+    else child->imputed = k;
+    child->imputed_last = k;
 }
 
 /* processConnectionDirectivesV2, for what reaches the document: the keys
@@ -273,6 +283,36 @@ static void process_connections(intro_ctx *c) {
 
 /* ---------------------------------------------------------------- attributes */
 
+/* Open {"type": "key", "properties": { of a key attribute; the caller
+ * writes the properties and closes both objects. */
+static void begin_key_attribute(ds_jw *w) {
+    ds_jw_begin_object(w);
+    DS_JW_MEMBER(w, "\"type\": \"key\"");
+    DS_JW_KEY(w, "properties");
+    ds_jw_begin_object(w);
+}
+
+/* Close what begin_key_attribute opened. */
+static void end_key_attribute(ds_jw *w) {
+    ds_jw_end_object(w);
+    ds_jw_end_object(w);
+}
+
+/* An imputed key: {name: "gsi-<Parent>.<field>", fields: references}. */
+static void imputed_key_attribute(intro_ctx *c, const imputed_key *k) {
+    ds_jw *w = c->w;
+    begin_key_attribute(w);
+    DS_JW_KEY(w, "name");
+    ds_buf_puts(&c->scratch, "gsi-");
+    ds_buf_puts(&c->scratch, k->parent ? k->parent : "(null)");
+    ds_buf_putc(&c->scratch, '.');
+    ds_buf_puts(&c->scratch, k->has_many->name.text ? k->has_many->name.text : "(null)");
+    ds_json_scratch_string(w, &c->scratch);
+    DS_JW_KEY(w, "fields");
+    ds_jw_names(w, &k->has_many->rel->references);
+    end_key_attribute(w);
+}
+
 /* The coarse operation group a fine one belongs to ("create" ->
  * "mutations"), the group itself for a coarse one, or NULL. */
 static const char *operation_group(const char *op, bool *coarse) {
@@ -289,91 +329,123 @@ static const char *operation_group(const char *op, bool *coarse) {
     return NULL;
 }
 
-/* Disable one fine operation: group: {op: null}, unless the whole group is
- * disabled already (group: null). */
-static void disable_fine(json_t *props, const char *group_name, const char *op) {
-    json_t *group = json_object_get(props, group_name);
-    if (json_is_null(group)) return;
-    if (!group) {
-        group = json_object();
-        json_object_set_new(props, group_name, group);
+/* One disabled operation: its name, group and whether it is a group. */
+typedef struct disabled_op {
+    const char *op, *group;
+    bool coarse;
+} disabled_op;
+
+/* Whether ops[0..count) holds one named op (coarse or fine as asked). */
+static bool has_op(const disabled_op *ops, size_t count, const char *op, bool coarse) {
+    for (size_t i = 0; i < count; i++)
+        if (ops[i].coarse == coarse && strcmp(ops[i].op, op) == 0) return true;
+    return false;
+}
+
+/* Whether ops[0..count) holds a fine op of group. */
+static bool has_group(const disabled_op *ops, size_t count, const char *group) {
+    for (size_t i = 0; i < count; i++)
+        if (!ops[i].coarse && strcmp(ops[i].group, group) == 0) return true;
+    return false;
+}
+
+/* Write group: {op: null, ...}, the fine ops of a group from ops[first]
+ * on, each once. */
+static void write_fine_group(ds_jw *w, const disabled_op *ops, size_t first, size_t count) {
+    ds_jw_key(w, ops[first].group);
+    ds_jw_begin_object(w);
+    for (size_t i = first; i < count; i++) {
+        if (ops[i].coarse || strcmp(ops[i].group, ops[first].group) != 0) continue;
+        if (has_op(ops + first, i - first, ops[i].op, false)) continue;
+        ds_jw_key(w, ops[i].op);
+        ds_jw_null(w);
     }
-    json_object_set_new(group, op, json_null());
+    ds_jw_end_object(w);
 }
 
 /* data-schema's @model(...) arguments from disableOperations
  * (modelAttributesFromDisabledOps): the coarse groups first, as null, in
  * the order written (a stable sort), then each fine operation under its
- * group. */
-static json_t *model_properties(const ds_decl *d) {
-    json_t *props = json_object();
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t i = 0; i < d->disabled_ops.count; i++) {
-            const char *op = d->disabled_ops.items[i].text;
-            bool coarse = false;
-            const char *group = operation_group(op, &coarse);
-            if (!group || coarse != (pass == 0)) continue;
-            if (coarse) json_object_set_new(props, op, json_null());
-            else disable_fine(props, group, op);
-        }
+ * group (group: {op: null}), unless the whole group is disabled. Each key
+ * once, where it was first set. */
+static void model_properties(intro_ctx *c, const ds_decl *d) {
+    ds_jw *w = c->w;
+    size_t n = d->disabled_ops.count, count = 0;
+    disabled_op *ops = n ? ds_arena_alloc(&c->s->arena, n * sizeof *ops) : NULL;
+    for (size_t i = 0; i < n; i++) {
+        disabled_op op = {d->disabled_ops.items[i].text, NULL, false};
+        op.group = operation_group(op.op, &op.coarse);
+        if (op.group) ops[count++] = op;
     }
-    return props;
+    ds_jw_begin_object(w);
+    for (size_t i = 0; i < count; i++) {
+        if (!ops[i].coarse || has_op(ops, i, ops[i].op, true)) continue;
+        ds_jw_key(w, ops[i].op);
+        ds_jw_null(w);
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (ops[i].coarse || has_op(ops, count, ops[i].group, true)) continue;
+        if (!has_group(ops, i, ops[i].group)) write_fine_group(w, ops, i, count);
+    }
+    ds_jw_end_object(w);
 }
 
 /* The @primaryKey key: {fields: [pk, ...sortKeys]}. */
-static json_t *primary_key_attribute(const gen_model *m) {
-    json_t *fields = json_array();
-    json_array_append_new(fields, ds_json_text(m->primary_key->name.text));
+static void primary_key_attribute(ds_jw *w, const gen_model *m) {
+    begin_key_attribute(w);
+    DS_JW_KEY(w, "fields");
+    ds_jw_begin_array(w);
+    ds_jw_string(w, m->primary_key->name.text);
     const ds_name_list *id = &m->decl->identifier;
-    for (size_t i = 1; id->present && i < id->count; i++)
-        json_array_append_new(fields, ds_json_text(id->items[i].text));
-    json_t *props = json_object();
-    json_object_set_new(props, "fields", fields);
-    return key_attribute(props);
+    for (size_t i = 1; id->present && i < id->count; i++) ds_jw_string(w, id->items[i].text);
+    ds_jw_end_array(w);
+    end_key_attribute(w);
 }
 
-/* First letter in upper case (capitalize / toUpper). */
-static char *capitalize(ds_arena *a, const char *s) {
-    char *r = ds_arena_strdup(a, s ? s : "");
-    if (r[0] >= 'a' && r[0] <= 'z') r[0] = (char)(r[0] - 'a' + 'A');
-    return r;
-}
-
-/* "<Model>By<Pk>And<Sk>...": data-schema's default query field
- * ("list" prefix) and the generator's default index name (plural model
- * name, first letter lowered) share this tail. */
-static char *index_tail(ds_arena *a, const ds_index *ix) {
-    char *tail = ds_arena_printf(a, "By%s", capitalize(a, ix->field.text));
-    for (size_t i = 0; i < ix->sort_keys.count; i++)
-        tail = ds_arena_printf(a, "%sAnd%s", tail, capitalize(a, ix->sort_keys.items[i].text));
-    return tail;
+/* Append "By<Pk>And<Sk>...": data-schema's default query field ("list"
+ * prefix) and the generator's default index name (plural model name,
+ * first letter lowered) share this tail. */
+static void index_tail(ds_buf *b, const ds_index *ix) {
+    ds_buf_puts(b, "By");
+    ds_json_capitalized(b, ix->field.text);
+    for (size_t i = 0; i < ix->sort_keys.count; i++) {
+        ds_buf_puts(b, "And");
+        ds_json_capitalized(b, ix->sort_keys.items[i].text);
+    }
 }
 
 /* One @index as the generator's key: {name, queryField, fields}. */
-static json_t *index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *ix) {
-    ds_arena *a = &c->s->arena;
-    json_t *props = json_object();
-    const char *name = ix->name.text;
-    if (!given(name)) {
-        char *plural = ds_pluralize(a, model->name.text);
+static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *ix) {
+    ds_jw *w = c->w;
+    ds_buf *b = &c->scratch;
+    begin_key_attribute(w);
+    DS_JW_KEY(w, "name");
+    if (given(ix->name.text)) {
+        ds_jw_string(w, ix->name.text);
+    } else {
+        char *plural = ds_pluralize(&c->s->arena, model->name.text);
         if (plural[0] >= 'A' && plural[0] <= 'Z') plural[0] = (char)(plural[0] - 'A' + 'a');
-        name = ds_arena_printf(a, "%s%s", plural, index_tail(a, ix));
+        ds_buf_puts(b, plural);
+        index_tail(b, ix);
+        ds_json_scratch_string(w, b);
     }
-    json_object_set_new(props, "name", ds_json_text(name));
-    if (ix->query_field_null) json_object_set_new(props, "queryField", json_null());
-    else if (given(ix->query_field.text))
-        json_object_set_new(props, "queryField", ds_json_text(ix->query_field.text));
-    else
-        json_object_set_new(props, "queryField",
-                            ds_json_text(ds_arena_printf(a, "list%s%s",
-                                                         capitalize(a, model->name.text),
-                                                         index_tail(a, ix))));
-    json_t *fields = json_array();
-    json_array_append_new(fields, ds_json_text(ix->field.text));
-    for (size_t i = 0; i < ix->sort_keys.count; i++)
-        json_array_append_new(fields, ds_json_text(ix->sort_keys.items[i].text));
-    json_object_set_new(props, "fields", fields);
-    return key_attribute(props);
+    DS_JW_KEY(w, "queryField");
+    if (ix->query_field_null) {
+        ds_jw_null(w);
+    } else if (given(ix->query_field.text)) {
+        ds_jw_string(w, ix->query_field.text);
+    } else {
+        ds_buf_puts(b, "list");
+        ds_json_capitalized(b, model->name.text);
+        index_tail(b, ix);
+        ds_json_scratch_string(w, b);
+    }
+    DS_JW_KEY(w, "fields");
+    ds_jw_begin_array(w);
+    ds_jw_string(w, ix->field.text);
+    for (size_t i = 0; i < ix->sort_keys.count; i++) ds_jw_string(w, ix->sort_keys.items[i].text);
+    ds_jw_end_array(w);
+    end_key_attribute(w);
 }
 
 /* Whether data-schema prints a field's @index directives on it (scalars,
@@ -384,14 +456,15 @@ static bool prints_indexes(const ds_field *f) {
 }
 
 /* processIndex: one key per @index, by field order, then by index order. */
-static void add_index_attributes(intro_ctx *c, const gen_model *m, json_t *attributes) {
+static void index_attributes(intro_ctx *c, const gen_model *m) {
+    if (m->decl->index_count == 0) return;
     for (size_t i = 0; i < m->field_count; i++) {
         const ds_field *f = m->fields[i].field;
         if (!prints_indexes(f)) continue;
         for (size_t k = 0; k < m->decl->index_count; k++) {
             const ds_index *ix = &m->decl->indexes[k];
             if (!ix->invalid && ix->field.text && strcmp(ix->field.text, f->name.text) == 0)
-                json_array_append_new(attributes, index_attribute(c, m->decl, ix));
+                index_attribute(c, m->decl, ix);
         }
     }
 }
@@ -400,11 +473,56 @@ static const char *const provider_names[] = {
     [DS_PROVIDER_IDENTITY_POOL] = "identityPool", [DS_PROVIDER_USER_POOLS] = "userPools",
     [DS_PROVIDER_OIDC] = "oidc", [DS_PROVIDER_FUNCTION] = "function"};
 
+/* The value of a member of a rule object. */
+typedef enum member_kind {
+    MEMBER_TEXT,             /* a string (null for NULL) */
+    MEMBER_NAMES,            /* an array of a list's names */
+    MEMBER_ONE_NAME,         /* an array of one string */
+    MEMBER_DEFAULT_OPERATIONS
+} member_kind;
+
+typedef struct rule_member {
+    const char *key;
+    member_kind kind;
+    const char *text;
+    const ds_name_list *names;
+} rule_member;
+
+/* A rule object being made, keys in the order they were first set (as a
+ * JavaScript object keeps them). */
+typedef struct rule_object {
+    rule_member items[16];
+    size_t count;
+} rule_object;
+
+/* The member of o named key, or NULL. */
+static const rule_member *rule_get(const rule_object *o, const char *key) {
+    for (size_t i = 0; i < o->count; i++)
+        if (strcmp(o->items[i].key, key) == 0) return &o->items[i];
+    return NULL;
+}
+
+/* Set key: replaced where it is, or appended. */
+static void rule_set(rule_object *o, const char *key, member_kind kind, const char *text,
+                     const ds_name_list *names) {
+    rule_member m = {key, kind, text, names};
+    for (size_t i = 0; i < o->count; i++)
+        if (strcmp(o->items[i].key, key) == 0) {
+            o->items[i] = m;
+            return;
+        }
+    if (o->count < sizeof o->items / sizeof o->items[0]) o->items[o->count++] = m;
+}
+
+/* Set key to a string. */
+static void rule_set_text(rule_object *o, const char *key, const char *text) {
+    rule_set(o, key, MEMBER_TEXT, text, NULL);
+}
+
 /* The SDL's rule object, keys in data-schema's order (calculateAuth):
  * allow, provider, operations, ownerField | groupsField, groups,
  * identityClaim, groupClaim. */
-static json_t *sdl_rule(const ds_rule *r) {
-    json_t *o = json_object();
+static void sdl_rule(const ds_rule *r, rule_object *o) {
     const char *strategy = "public", *provider = NULL;
     switch (r->allow) {
     case DS_ALLOW_PUBLIC_API_KEY: provider = "apiKey"; break;
@@ -418,64 +536,84 @@ static json_t *sdl_rule(const ds_rule *r) {
     case DS_ALLOW_CUSTOM: strategy = "custom"; break;
     }
     if (r->provider != DS_PROVIDER_DEFAULT) provider = provider_names[r->provider];
-    json_object_set_new(o, "allow", ds_json_text(strategy));
-    if (provider) json_object_set_new(o, "provider", ds_json_text(provider));
-    if (r->to.present) json_object_set_new(o, "operations", ds_json_names(&r->to));
-    if (r->allow == DS_ALLOW_OWNER) json_object_set_new(o, "ownerField", ds_json_text("owner"));
+    rule_set_text(o, "allow", strategy);
+    if (provider) rule_set_text(o, "provider", provider);
+    if (r->to.present) rule_set(o, "operations", MEMBER_NAMES, NULL, &r->to);
+    if (r->allow == DS_ALLOW_OWNER) rule_set_text(o, "ownerField", "owner");
     if ((r->allow == DS_ALLOW_OWNER_DEFINED_IN || r->allow == DS_ALLOW_OWNERS_DEFINED_IN) &&
         given(r->field.text))
-        json_object_set_new(o, "ownerField", ds_json_text(r->field.text));
+        rule_set_text(o, "ownerField", r->field.text);
     if ((r->allow == DS_ALLOW_GROUP_DEFINED_IN || r->allow == DS_ALLOW_GROUPS_DEFINED_IN) &&
         given(r->field.text))
-        json_object_set_new(o, "groupsField", ds_json_text(r->field.text));
-    if (r->allow == DS_ALLOW_GROUPS) json_object_set_new(o, "groups", ds_json_names(&r->groups));
-    if (r->allow == DS_ALLOW_GROUP) {
-        json_t *groups = json_array();
-        json_array_append_new(groups, ds_json_text(r->group.text));
-        json_object_set_new(o, "groups", groups);
-    }
-    if (given(r->identity_claim.text))
-        json_object_set_new(o, "identityClaim", ds_json_text(r->identity_claim.text));
-    if (given(r->group_claim.text))
-        json_object_set_new(o, "groupClaim", ds_json_text(r->group_claim.text));
-    return o;
+        rule_set_text(o, "groupsField", r->field.text);
+    if (r->allow == DS_ALLOW_GROUPS) rule_set(o, "groups", MEMBER_NAMES, NULL, &r->groups);
+    if (r->allow == DS_ALLOW_GROUP) rule_set(o, "groups", MEMBER_ONE_NAME, r->group.text, NULL);
+    if (given(r->identity_claim.text)) rule_set_text(o, "identityClaim", r->identity_claim.text);
+    if (given(r->group_claim.text)) rule_set_text(o, "groupClaim", r->group_claim.text);
 }
 
-/* The generator's default operations. */
-static json_t *default_operations(void) {
-    json_t *ops = json_array();
-    const char *const names[] = {"create", "update", "delete", "read"};
-    for (size_t i = 0; i < 4; i++) json_array_append_new(ops, ds_json_text(names[i]));
-    return ops;
+/* Copy every member of from into o (Object.assign). */
+static void rule_update(rule_object *o, const rule_object *from) {
+    for (size_t i = 0; i < from->count; i++) {
+        const rule_member *m = &from->items[i];
+        rule_set(o, m->key, m->kind, m->text, m->names);
+    }
 }
 
 /* processAuthDirective on one rule: defaults first, the rule spread over
  * them (a key keeps its first position), then the computed keys. */
-static json_t *generator_rule(const ds_rule *r) {
-    json_t *rule = sdl_rule(r);
-    const char *allow = json_string_value(json_object_get(rule, "allow"));
-    json_t *ops = json_object_get(rule, "operations");
-    ops = ops ? json_incref(ops) : default_operations();
-    json_t *out = json_object();
+static void generator_rule(const ds_rule *r, rule_object *out) {
+    rule_object rule = {.count = 0};
+    sdl_rule(r, &rule);
+    const char *allow = rule.items[0].text;
+    const rule_member *ops = rule_get(&rule, "operations");
+    rule_member operations = ops ? *ops : (rule_member){"operations", MEMBER_DEFAULT_OPERATIONS,
+                                                         NULL, NULL};
+    out->count = 0;
     if (strcmp(allow, "owner") == 0) {
-        json_object_set_new(out, "provider", ds_json_text("userPools"));
-        json_object_set_new(out, "ownerField", ds_json_text("owner"));
-        json_object_update(out, rule);
-        const char *claim = json_string_value(json_object_get(rule, "identityClaim"));
-        if (!claim || strcmp(claim, "username") == 0) claim = "cognito:username";
-        json_object_set_new(out, "identityClaim", ds_json_text(claim));
+        rule_set_text(out, "provider", "userPools");
+        rule_set_text(out, "ownerField", "owner");
+        rule_update(out, &rule);
+        const rule_member *claim = rule_get(&rule, "identityClaim");
+        const char *text = claim ? claim->text : NULL;
+        if (!text || strcmp(text, "username") == 0) text = "cognito:username";
+        rule_set_text(out, "identityClaim", text);
     } else if (strcmp(allow, "groups") == 0) {
-        json_object_set_new(out, "groupClaim", ds_json_text("cognito:groups"));
-        json_object_set_new(out, "provider", ds_json_text("userPools"));
-        json_object_update(out, rule);
-        if (!json_object_get(rule, "groups"))
-            json_object_set_new(out, "groupField", ds_json_text("groups"));
+        rule_set_text(out, "groupClaim", "cognito:groups");
+        rule_set_text(out, "provider", "userPools");
+        rule_update(out, &rule);
+        if (!rule_get(&rule, "groups")) rule_set_text(out, "groupField", "groups");
     } else {
-        json_object_update(out, rule);
+        rule_update(out, &rule);
     }
-    json_object_set_new(out, "operations", ops);
-    json_decref(rule);
-    return out;
+    rule_set(out, "operations", operations.kind, operations.text, operations.names);
+}
+
+/* Write a rule object. */
+static void write_rule(ds_jw *w, const rule_object *o) {
+    ds_jw_begin_object(w);
+    for (size_t i = 0; i < o->count; i++) {
+        const rule_member *m = &o->items[i];
+        ds_jw_key(w, m->key);
+        switch (m->kind) {
+        case MEMBER_TEXT: ds_jw_string(w, m->text); break;
+        case MEMBER_NAMES: ds_jw_names(w, m->names); break;
+        case MEMBER_ONE_NAME:
+            ds_jw_begin_array(w);
+            ds_jw_string(w, m->text);
+            ds_jw_end_array(w);
+            break;
+        case MEMBER_DEFAULT_OPERATIONS:
+            ds_jw_begin_array(w);
+            DS_JW_LITERAL(w, "\"create\"");
+            DS_JW_LITERAL(w, "\"update\"");
+            DS_JW_LITERAL(w, "\"delete\"");
+            DS_JW_LITERAL(w, "\"read\"");
+            ds_jw_end_array(w);
+            break;
+        }
+    }
+    ds_jw_end_object(w);
 }
 
 /* The rules a model prints: its own, or else the schema's. */
@@ -483,103 +621,124 @@ static const ds_rules *model_rules(const intro_ctx *c, const ds_decl *d) {
     return d->auth.count > 0 ? &d->auth : &c->s->auth;
 }
 
-/* The auth attribute, or NULL when there are no rules. */
-static json_t *auth_attribute(const intro_ctx *c, const ds_decl *d) {
+/* The auth attribute, unless there are no rules. */
+static void auth_attribute(intro_ctx *c, const ds_decl *d) {
     const ds_rules *rules = model_rules(c, d);
-    if (rules->count == 0) return NULL;
-    json_t *list = json_array();
-    for (size_t i = 0; i < rules->count; i++)
-        if (!rules->items[i].invalid) json_array_append_new(list, generator_rule(&rules->items[i]));
-    json_t *props = json_object();
-    json_object_set_new(props, "rules", list);
-    json_t *a = json_object();
-    json_object_set_new(a, "type", ds_json_text("auth"));
-    json_object_set_new(a, "properties", props);
-    return a;
+    if (rules->count == 0) return;
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_MEMBER(w, "\"type\": \"auth\"");
+    DS_JW_KEY(w, "properties");
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "rules");
+    ds_jw_begin_array(w);
+    for (size_t i = 0; i < rules->count; i++) {
+        if (rules->items[i].invalid) continue;
+        rule_object rule;
+        generator_rule(&rules->items[i], &rule);
+        write_rule(w, &rule);
+    }
+    ds_jw_end_array(w);
+    ds_jw_end_object(w);
+    ds_jw_end_object(w);
 }
 
 /* A model's attributes: model, keys, imputed keys, auth. */
-static json_t *model_attributes(intro_ctx *c, const gen_model *m) {
-    json_t *attributes = json_array();
-    json_t *model = json_object();
-    json_object_set_new(model, "type", ds_json_text("model"));
-    json_object_set_new(model, "properties", model_properties(m->decl));
-    json_array_append_new(attributes, model);
-    if (m->primary_key) json_array_append_new(attributes, primary_key_attribute(m));
-    add_index_attributes(c, m, attributes);
-    json_array_extend(attributes, m->imputed_keys);
-    json_t *auth = auth_attribute(c, m->decl);
-    if (auth) json_array_append_new(attributes, auth);
-    return attributes;
+static void model_attributes(intro_ctx *c, const gen_model *m) {
+    ds_jw *w = c->w;
+    ds_jw_begin_array(w);
+    ds_jw_begin_object(w);
+    DS_JW_MEMBER(w, "\"type\": \"model\"");
+    DS_JW_KEY(w, "properties");
+    model_properties(c, m->decl);
+    ds_jw_end_object(w);
+    if (m->primary_key) primary_key_attribute(w, m);
+    index_attributes(c, m);
+    for (const imputed_key *k = m->imputed; k; k = k->next) imputed_key_attribute(c, k);
+    auth_attribute(c, m->decl);
+    ds_jw_end_array(w);
 }
 
 /* primaryKeyInfo: custom unless the key is a lone `id`. */
-static json_t *primary_key_info(const gen_model *m) {
-    json_t *info = json_object();
+static void primary_key_info(ds_jw *w, const gen_model *m) {
     const char *pk = m->primary_key ? m->primary_key->name.text : "id";
-    json_t *sort_keys = json_array();
     const ds_name_list *id = &m->decl->identifier;
-    for (size_t i = 1; m->primary_key && id->present && i < id->count; i++)
-        json_array_append_new(sort_keys, ds_json_text(id->items[i].text));
-    bool custom = m->primary_key && (strcmp(pk, "id") != 0 || json_array_size(sort_keys) > 0);
-    json_object_set_new(info, "isCustomPrimaryKey", json_boolean(custom));
-    json_object_set_new(info, "primaryKeyFieldName", ds_json_text(pk));
-    json_object_set_new(info, "sortKeyFieldNames", sort_keys);
-    return info;
+    bool sort_keys = m->primary_key && id->present && id->count > 1;
+    bool custom = m->primary_key && (strcmp(pk, "id") != 0 || sort_keys);
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "isCustomPrimaryKey");
+    ds_jw_bool(w, custom);
+    DS_JW_KEY(w, "primaryKeyFieldName");
+    ds_jw_string(w, pk);
+    DS_JW_KEY(w, "sortKeyFieldNames");
+    ds_jw_begin_array(w);
+    for (size_t i = 1; sort_keys && i < id->count; i++) ds_jw_string(w, id->items[i].text);
+    ds_jw_end_array(w);
+    ds_jw_end_object(w);
 }
 
 /* ------------------------------------------------------------------ fields */
 
 /* A relationship's association: HAS_MANY / HAS_ONE name the child's
  * reference fields, BELONGS_TO its own. */
-static json_t *association(const ds_field *f) {
-    json_t *a = json_object();
+static void association(ds_jw *w, const ds_field *f) {
     static const char *const kinds[] = {"HAS_ONE", "HAS_MANY", "BELONGS_TO"};
-    json_object_set_new(a, "connectionType", ds_json_text(kinds[f->rel->kind]));
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "connectionType");
+    ds_jw_string(w, kinds[f->rel->kind]);
     if (f->rel->kind == DS_REL_BELONGS_TO) {
-        json_object_set_new(a, "targetNames", ds_json_names(&f->rel->references));
+        DS_JW_KEY(w, "targetNames");
+        ds_jw_names(w, &f->rel->references);
     } else {
-        json_object_set_new(a, "associatedWith", ds_json_names(&f->rel->references));
-        if (f->rel->kind == DS_REL_HAS_ONE) json_object_set_new(a, "targetNames", json_array());
+        DS_JW_KEY(w, "associatedWith");
+        ds_jw_names(w, &f->rel->references);
+        if (f->rel->kind == DS_REL_HAS_ONE) DS_JW_MEMBER(w, "\"targetNames\": []");
     }
-    return a;
+    ds_jw_end_object(w);
 }
 
-/* The keys an argument, input field or operation shares: name, isArray,
- * type, isRequired (isArrayNullable goes after what the caller adds). */
-static json_t *typed_entry(intro_ctx *c, const gen_field *g) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(g->name));
-    json_object_set_new(o, "isArray", json_boolean(g->is_list));
-    json_object_set_new(o, "type", type_json(c, g->type));
-    json_object_set_new(o, "isRequired", json_boolean(!g->is_nullable));
-    return o;
+/* Open an argument, input field or operation with the keys they share:
+ * name, isArray, type, isRequired (isArrayNullable goes after what the
+ * caller adds); the caller closes it. */
+static void begin_typed_entry(intro_ctx *c, const gen_field *g) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, g->name);
+    if (g->is_list) DS_JW_MEMBER(w, "\"isArray\": true");
+    else DS_JW_MEMBER(w, "\"isArray\": false");
+    DS_JW_KEY(w, "type");
+    type_json(c, g->type);
+    if (g->is_nullable) DS_JW_MEMBER(w, "\"isRequired\": false");
+    else DS_JW_MEMBER(w, "\"isRequired\": true");
+}
+
+/* isArrayNullable, for a list. */
+static void array_nullable(ds_jw *w, const gen_field *g) {
+    if (!g->is_list) return;
+    DS_JW_KEY(w, "isArrayNullable");
+    ds_jw_bool(w, g->is_list_nullable);
 }
 
 /* A field of a model or custom type. */
-static json_t *field_json(intro_ctx *c, const gen_field *g) {
-    json_t *o = typed_entry(c, g);
-    json_object_set_new(o, "attributes", json_array());
-    if (g->is_list) json_object_set_new(o, "isArrayNullable", json_boolean(g->is_list_nullable));
-    if (g->read_only) json_object_set_new(o, "isReadOnly", json_true());
-    if (g->field && g->field->kind == DS_FIELD_RELATION)
-        json_object_set_new(o, "association", association(g->field));
-    return o;
+static void field_json(intro_ctx *c, const gen_field *g) {
+    ds_jw *w = c->w;
+    begin_typed_entry(c, g);
+    DS_JW_MEMBER(w, "\"attributes\": []");
+    array_nullable(w, g);
+    if (g->read_only) DS_JW_MEMBER(w, "\"isReadOnly\": true");
+    if (g->field && g->field->kind == DS_FIELD_RELATION) {
+        DS_JW_KEY(w, "association");
+        association(w, g->field);
+    }
+    ds_jw_end_object(w);
 }
 
 /* An argument or a field of an input type. */
-static json_t *argument_json(intro_ctx *c, const gen_field *g) {
-    json_t *o = typed_entry(c, g);
-    if (g->is_list) json_object_set_new(o, "isArrayNullable", json_boolean(g->is_list_nullable));
-    return o;
-}
-
-/* The fields object of a list of generator fields. */
-static json_t *fields_json(intro_ctx *c, const gen_field *fields, size_t count) {
-    json_t *o = json_object();
-    for (size_t i = 0; i < count; i++)
-        json_object_set_new(o, fields[i].name, field_json(c, &fields[i]));
-    return o;
+static void argument_json(intro_ctx *c, const gen_field *g) {
+    begin_typed_entry(c, g);
+    array_nullable(c->w, g);
+    ds_jw_end_object(c->w);
 }
 
 /* ------------------------------------------------------------- enum values */
@@ -658,10 +817,11 @@ static int compare_enum_keys(const void *pa, const void *pb) {
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+
 /* An enum's entry: values as the generator keys them, by constantCase
  * (values with one constant case collapse into the first one's place, with
  * the last one's spelling). */
-static json_t *enum_json(const ds_decl *d) {
+static void enum_json(intro_ctx *c, const ds_decl *d) {
     ds_arena scratch;
     ds_arena_init(&scratch);
     ds_symtab seen;
@@ -682,75 +842,102 @@ static json_t *enum_json(const ds_decl *d) {
         k->value = value;
     }
     qsort(keys, count, sizeof *keys, compare_enum_keys);
-    json_t *list = json_array();
-    for (size_t i = 0; i < count; i++) json_array_append_new(list, ds_json_text(keys[i].value));
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(d->name.text));
-    json_object_set_new(o, "values", list);
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, d->name.text);
+    DS_JW_KEY(w, "values");
+    ds_jw_begin_array(w);
+    for (size_t i = 0; i < count; i++) ds_jw_string(w, keys[i].value);
+    ds_jw_end_array(w);
+    ds_jw_end_object(w);
     ds_arena_free(&scratch);
-    return o;
 }
 
 /* ------------------------------------------------------------------ document */
 
 /* A model's entry. */
-static json_t *model_json(intro_ctx *c, const gen_model *m) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(m->decl->name.text));
-    json_object_set_new(o, "fields", fields_json(c, m->fields, m->field_count));
-    json_object_set_new(o, "syncable", json_true());
-    const char *plural = ds_pluralize(&c->s->arena, m->decl->name.text);
-    json_object_set_new(o, "pluralName", ds_json_text(plural));
-    json_object_set_new(o, "attributes", model_attributes(c, m));
-    json_object_set_new(o, "primaryKeyInfo", primary_key_info(m));
-    return o;
+static void model_json(intro_ctx *c, const gen_model *m) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, m->decl->name.text);
+    DS_JW_KEY(w, "fields");
+    ds_jw_begin_object(w);
+    for (size_t i = 0; i < m->field_count; i++) {
+        ds_jw_key(w, m->fields[i].name);
+        field_json(c, &m->fields[i]);
+    }
+    ds_jw_end_object(w);
+    DS_JW_MEMBER(w, "\"syncable\": true");
+    DS_JW_KEY(w, "pluralName");
+    ds_jw_string(w, ds_pluralize(&c->s->arena, m->decl->name.text));
+    DS_JW_KEY(w, "attributes");
+    model_attributes(c, m);
+    DS_JW_KEY(w, "primaryKeyInfo");
+    primary_key_info(w, m);
+    ds_jw_end_object(w);
 }
 
+/* Whether a field is printed (and so listed). */
+static bool listed_field(const ds_field *f) { return f && !f->invalid && f->name.text; }
+
 /* A custom type's entry (nonModels). */
-static json_t *non_model_json(intro_ctx *c, const ds_decl *d) {
-    json_t *fields = json_object();
+static void non_model_json(intro_ctx *c, const ds_decl *d) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, d->name.text);
+    DS_JW_KEY(w, "fields");
+    ds_jw_begin_object(w);
     for (size_t i = 0; i < d->field_count; i++) {
-        const ds_field *f = d->fields[i];
-        if (!f || f->invalid || !f->name.text) continue;
-        gen_field g = printed_field(f, false);
-        json_object_set_new(fields, g.name, field_json(c, &g));
+        if (!listed_field(d->fields[i])) continue;
+        gen_field g = printed_field(d->fields[i], false);
+        ds_jw_key(w, g.name);
+        field_json(c, &g);
     }
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(d->name.text));
-    json_object_set_new(o, "fields", fields);
-    return o;
+    ds_jw_end_object(w);
+    ds_jw_end_object(w);
+}
+
+/* The members of a map of arguments (or input fields) by name. */
+static void argument_members(intro_ctx *c, ds_field *const *fields, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        if (!listed_field(fields[i])) continue;
+        gen_field g = printed_input(c, fields[i]);
+        ds_jw_key(c->w, g.name);
+        argument_json(c, &g);
+    }
 }
 
 /* An input type's entry. */
-static json_t *input_json(intro_ctx *c, const ds_out_type *t) {
-    json_t *attributes = json_object();
-    for (size_t i = 0; t->decl && i < t->decl->field_count; i++) {
-        const ds_field *f = t->decl->fields[i];
-        if (!f || f->invalid || !f->name.text) continue;
-        gen_field g = printed_input(c, f);
-        json_object_set_new(attributes, g.name, argument_json(c, &g));
-    }
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(t->name));
-    json_object_set_new(o, "attributes", attributes);
-    return o;
+static void input_json(intro_ctx *c, const ds_out_type *t) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, t->name);
+    DS_JW_KEY(w, "attributes");
+    ds_jw_begin_object(w);
+    if (t->decl) argument_members(c, t->decl->fields, t->decl->field_count);
+    ds_jw_end_object(w);
+    ds_jw_end_object(w);
 }
 
 /* A custom operation's entry. */
-static json_t *operation_json(intro_ctx *c, const ds_decl *op) {
+static void operation_json(intro_ctx *c, const ds_decl *op) {
+    ds_jw *w = c->w;
     gen_field r = printed_return(op);
-    json_t *o = typed_entry(c, &r);
-    if (r.is_list) json_object_set_new(o, "isArrayNullable", json_boolean(r.is_list_nullable));
-    json_t *args = json_object();
-    for (size_t i = 0; i < op->argument_count; i++) {
-        const ds_field *f = op->arguments[i];
-        if (!f || f->invalid || !f->name.text) continue;
-        gen_field g = printed_input(c, f);
-        json_object_set_new(args, g.name, argument_json(c, &g));
+    begin_typed_entry(c, &r);
+    array_nullable(w, &r);
+    bool any = false;
+    for (size_t i = 0; i < op->argument_count && !any; i++) any = listed_field(op->arguments[i]);
+    if (any) {
+        DS_JW_KEY(w, "arguments");
+        ds_jw_begin_object(w);
+        argument_members(c, op->arguments, op->argument_count);
+        ds_jw_end_object(w);
     }
-    if (json_object_size(args) > 0) json_object_set(o, "arguments", args);
-    json_decref(args);
-    return o;
+    ds_jw_end_object(w);
 }
 
 /* Whether an operation of a kind is to be listed. */
@@ -760,41 +947,41 @@ static bool listed_operation(const ds_decl *d, ds_decl_kind kind) {
 
 /* Write key: the operations of one kind in declaration order, unless
  * there are none. */
-static void write_operations(intro_ctx *c, ds_json_object *doc, const char *key,
-                             ds_decl_kind kind) {
+static void write_operations(intro_ctx *c, const char *key, ds_decl_kind kind) {
     size_t count = 0;
     for (size_t i = 0; i < c->s->decl_count; i++) count += listed_operation(c->s->decls[i], kind);
     if (count == 0) return;
-    ds_json_object map;
-    ds_json_key(doc, key);
-    ds_json_begin(&map, doc->out, doc->flags, doc->depth + 1);
-    for (size_t i = 0; i < c->s->decl_count; i++)
-        if (listed_operation(c->s->decls[i], kind))
-            ds_json_put(&map, c->s->decls[i]->name.text, operation_json(c, c->s->decls[i]));
-    ds_json_end(&map);
+    ds_jw_key(c->w, key);
+    ds_jw_begin_object(c->w);
+    for (size_t i = 0; i < c->s->decl_count; i++) {
+        if (!listed_operation(c->s->decls[i], kind)) continue;
+        ds_jw_key(c->w, c->s->decls[i]->name.text);
+        operation_json(c, c->s->decls[i]);
+    }
+    ds_jw_end_object(c->w);
 }
 
 /* Write key: the printed types of one kind, in the SDL's order; with
  * skip_empty, nothing when there are none. */
-static void write_types(intro_ctx *c, ds_json_object *doc, const char *key, ds_out_kind kind,
-                        bool skip_empty) {
+static void write_types(intro_ctx *c, const char *key, ds_out_kind kind, bool skip_empty) {
     size_t count = 0;
     for (size_t i = 0; i < c->type_count; i++) count += c->types[i].kind == kind;
     if (count == 0 && skip_empty) return;
-    ds_json_object map;
-    ds_json_key(doc, key);
-    ds_json_begin(&map, doc->out, doc->flags, doc->depth + 1);
+    ds_jw_key(c->w, key);
+    ds_jw_begin_object(c->w);
     size_t model = 0;
     for (size_t i = 0; i < c->type_count; i++) {
         const ds_out_type *t = &c->types[i];
         if (t->kind != kind) continue;
-        json_t *entry = kind == DS_OUT_MODEL ? model_json(c, &c->models[model++])
-                        : kind == DS_OUT_ENUM ? enum_json(t->decl)
-                        : kind == DS_OUT_TYPE ? non_model_json(c, t->decl)
-                                              : input_json(c, t);
-        ds_json_put(&map, t->name, entry);
+        ds_jw_key(c->w, t->name);
+        switch (kind) {
+        case DS_OUT_MODEL: model_json(c, &c->models[model++]); break;
+        case DS_OUT_ENUM: enum_json(c, t->decl); break;
+        case DS_OUT_TYPE: non_model_json(c, t->decl); break;
+        default: input_json(c, t); break;
+        }
     }
-    ds_json_end(&map);
+    ds_jw_end_object(c->w);
 }
 
 /* Collect the printed types and prepare the models. */
@@ -812,7 +999,6 @@ static void prepare(intro_ctx *c) {
         if (c->types[i].kind != DS_OUT_MODEL) continue;
         gen_model *m = &c->models[c->model_count++];
         m->decl = c->types[i].decl;
-        m->imputed_keys = json_array();
         ds_symtab_put(&c->model_names, c->types[i].name, m);
         build_model_fields(c, m);
     }
@@ -821,24 +1007,29 @@ static void prepare(intro_ctx *c) {
 
 /* The whole document, written map by map (models, enums, nonModels, then
  * the operations and inputs there are). */
-static void write_document(intro_ctx *c, ds_buf *out) {
-    ds_json_object doc;
-    ds_json_begin(&doc, out, JSON_INDENT(4) | JSON_PRESERVE_ORDER, 0);
-    ds_json_put(&doc, "version", json_integer(1));
-    write_types(c, &doc, "models", DS_OUT_MODEL, false);
-    write_types(c, &doc, "enums", DS_OUT_ENUM, false);
-    write_types(c, &doc, "nonModels", DS_OUT_TYPE, false);
-    write_operations(c, &doc, "queries", DS_DECL_QUERY);
-    write_operations(c, &doc, "mutations", DS_DECL_MUTATION);
-    write_operations(c, &doc, "subscriptions", DS_DECL_SUBSCRIPTION);
-    write_types(c, &doc, "inputs", DS_OUT_INPUT, true);
-    ds_json_end(&doc);
+static void write_document(intro_ctx *c) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_MEMBER(w, "\"version\": 1");
+    write_types(c, "models", DS_OUT_MODEL, false);
+    write_types(c, "enums", DS_OUT_ENUM, false);
+    write_types(c, "nonModels", DS_OUT_TYPE, false);
+    write_operations(c, "queries", DS_DECL_QUERY);
+    write_operations(c, "mutations", DS_DECL_MUTATION);
+    write_operations(c, "subscriptions", DS_DECL_SUBSCRIPTION);
+    write_types(c, "inputs", DS_OUT_INPUT, true);
+    ds_jw_end_object(w);
 }
 
 void ds_emit_introspection(ds_schema *s, ds_buf *out) {
     intro_ctx c = {0};
     c.s = s;
+    c.w = malloc(sizeof *c.w);
+    if (!c.w) abort();
+    ds_jw_init(c.w, out, 4, 0);
     prepare(&c);
-    write_document(&c, out);
-    for (size_t i = 0; i < c.model_count; i++) json_decref(c.models[i].imputed_keys);
+    write_document(&c);
+    ds_jw_finish(c.w);
+    ds_buf_free(&c.scratch);
+    free(c.w);
 }

@@ -7,9 +7,9 @@
  * node with the place in the YAML it came from. The format is described by
  * schemas/dschema-output.schema.json and docs/json-output.md; its version
  * is DSCHEMA_JSON_VERSION. Keys come in a fixed order, maps list their
- * entries in declaration order; 2-space indent and a final newline.
+ * entries in declaration order; 2-space indent and a final newline (the
+ * layout of jansson's JSON_INDENT(2), written by json_writer.h).
  */
-#include <jansson.h>
 #include <math.h>  /* isfinite, a macro */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,41 +20,53 @@
 
 typedef struct json_ctx {
     ds_schema *s;
-    int real_precision;        /* digits that print every float default exactly */
+    ds_jw *w;
+    ds_buf scratch;            /* names made of names, before they are written */
 } json_ctx;
 
 /* --------------------------------------------------------------- helpers */
 
-json_t *ds_json_text(const char *s) {
-    if (!s) return json_null();
-    json_t *j = json_string(s);
-    return j ? j : json_string("");
+void ds_json_capitalized(ds_buf *b, const char *s) {
+    if (!s || !s[0]) {
+        ds_buf_add(b, "", 0);
+        return;
+    }
+    ds_buf_putc(b, s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0]);
+    ds_buf_puts(b, s + 1);
 }
 
-json_t *ds_json_names(const ds_name_list *list) {
-    json_t *a = json_array();
-    for (size_t i = 0; i < list->count; i++)
-        json_array_append_new(a, ds_json_text(list->items[i].text));
-    return a;
+void ds_json_scratch_string(ds_jw *w, ds_buf *scratch) {
+    ds_jw_string(w, scratch->data && scratch->len ? scratch->data : "");
+    scratch->len = 0;
+    if (scratch->data) scratch->data[0] = '\0';
 }
 
 /* {file, line, column} of a span, or null for an implicit node. */
-static json_t *position(const json_ctx *c, ds_span span) {
-    if (span.line == 0 || span.file >= c->s->source_count) return json_null();
-    json_t *o = json_object();
-    json_object_set_new(o, "file", ds_json_text(c->s->sources[span.file].name));
-    json_object_set_new(o, "line", json_integer(span.line));
-    json_object_set_new(o, "column", json_integer(span.col));
-    return o;
+static void position(json_ctx *c, ds_span span) {
+    ds_jw *w = c->w;
+    if (span.line == 0 || span.file >= c->s->source_count) {
+        ds_jw_null(w);
+        return;
+    }
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "file");
+    ds_jw_string(w, c->s->sources[span.file].name);
+    DS_JW_KEY(w, "line");
+    ds_jw_int(w, span.line);
+    DS_JW_KEY(w, "column");
+    ds_jw_int(w, span.col);
+    ds_jw_end_object(w);
 }
 
 /* The identifier of a model: as written, or the default [id]. */
-static json_t *identifier(const ds_decl *model) {
-    if (model->identifier.present && model->identifier.count > 0)
-        return ds_json_names(&model->identifier);
-    json_t *a = json_array();
-    json_array_append_new(a, ds_json_text("id"));
-    return a;
+static void identifier(ds_jw *w, const ds_decl *model) {
+    if (model->identifier.present && model->identifier.count > 0) {
+        ds_jw_names(w, &model->identifier);
+        return;
+    }
+    ds_jw_begin_array(w);
+    DS_JW_LITERAL(w, "\"id\"");
+    ds_jw_end_array(w);
 }
 
 static const char *const decl_kinds[] = {
@@ -64,25 +76,29 @@ static const char *const decl_kinds[] = {
 
 /* ----------------------------------------------------------------- types */
 
-/* A type's GraphQL spelling with its modifiers: T, T!, [T], [T!], [T]!. */
-static char *graphql_spelling(ds_arena *a, const char *name, bool required, bool list,
-                              bool list_required) {
-    return ds_arena_printf(a, "%s%s%s%s%s", list ? "[" : "", name ? name : "",
-                           required ? "!" : "", list ? "]" : "", list && list_required ? "!" : "");
-}
-
-/* {name, kind, required, list, listRequired, graphql}. */
-static json_t *type_object(json_ctx *c, const char *name, const char *kind, bool required,
-                           bool list, bool list_required) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(name));
-    json_object_set_new(o, "kind", ds_json_text(kind));
-    json_object_set_new(o, "required", json_boolean(required));
-    json_object_set_new(o, "list", json_boolean(list));
-    json_object_set_new(o, "listRequired", json_boolean(list && list_required));
-    char *spelling = graphql_spelling(&c->s->arena, name, required, list, list_required);
-    json_object_set_new(o, "graphql", ds_json_text(spelling));
-    return o;
+/* {name, kind, required, list, listRequired, graphql}; graphql is the
+ * type's spelling with its modifiers: T, T!, [T], [T!], [T]!. */
+static void type_object(json_ctx *c, const char *name, const char *kind, bool required,
+                        bool list, bool list_required) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, name);
+    DS_JW_KEY(w, "kind");
+    ds_jw_string(w, kind);
+    DS_JW_KEY(w, "required");
+    ds_jw_bool(w, required);
+    DS_JW_KEY(w, "list");
+    ds_jw_bool(w, list);
+    DS_JW_KEY(w, "listRequired");
+    ds_jw_bool(w, list && list_required);
+    DS_JW_KEY(w, "graphql");
+    if (list) ds_buf_putc(&c->scratch, '[');
+    ds_buf_puts(&c->scratch, name ? name : "");
+    if (required) ds_buf_putc(&c->scratch, '!');
+    if (list) ds_buf_puts(&c->scratch, list_required ? "]!" : "]");
+    ds_json_scratch_string(w, &c->scratch);
+    ds_jw_end_object(w);
 }
 
 /* The kind of type a declaration is, as a field type. */
@@ -97,24 +113,27 @@ static const char *decl_type_kind(const ds_decl *d) {
 }
 
 /* A field's (or argument's, or return's) type. */
-static json_t *field_type(json_ctx *c, const ds_field *f) {
+static void field_type(json_ctx *c, const ds_field *f) {
     const ds_type *t = &f->type;
     switch (f->kind) {
     case DS_FIELD_SCALAR:
-        return type_object(c, ds_scalar_graphql_name(t->scalar), "scalar", t->required, t->list,
-                           t->list_required);
+        type_object(c, ds_scalar_graphql_name(t->scalar), "scalar", t->required, t->list,
+                    t->list_required);
+        break;
     case DS_FIELD_REF:
-        return type_object(c, t->target ? t->target->name.text : t->base.text,
-                           decl_type_kind(t->target), t->required, t->list, t->list_required);
+        type_object(c, t->target ? t->target->name.text : t->base.text,
+                    decl_type_kind(t->target), t->required, t->list, t->list_required);
+        break;
     case DS_FIELD_INLINE_ENUM:
     case DS_FIELD_INLINE_TYPE:
-        return type_object(c, f->inline_decl ? f->inline_decl->name.text : NULL,
-                           f->kind == DS_FIELD_INLINE_ENUM ? "enum" : "customType", false, false,
-                           false);
+        type_object(c, f->inline_decl ? f->inline_decl->name.text : NULL,
+                    f->kind == DS_FIELD_INLINE_ENUM ? "enum" : "customType", false, false, false);
+        break;
     case DS_FIELD_RELATION:
     default:
-        return type_object(c, f->rel->target ? f->rel->target->name.text : f->rel->related.text,
-                           "model", false, f->rel->kind == DS_REL_HAS_MANY, false);
+        type_object(c, f->rel->target ? f->rel->target->name.text : f->rel->related.text,
+                    "model", false, f->rel->kind == DS_REL_HAS_MANY, false);
+        break;
     }
 }
 
@@ -136,36 +155,59 @@ static const char *const provider_names[] = {
     [DS_PROVIDER_FUNCTION] = "function"};
 
 /* One rule, with the keys it was written with. */
-static json_t *rule_json(json_ctx *c, const ds_rule *r) {
-    json_t *o = json_object();
-    json_object_set_new(o, "allow", ds_json_text(allow_names[r->allow]));
-    if (r->provider != DS_PROVIDER_DEFAULT)
-        json_object_set_new(o, "provider", ds_json_text(provider_names[r->provider]));
-    if (r->to.present) json_object_set_new(o, "to", ds_json_names(&r->to));
-    if (r->groups.present) json_object_set_new(o, "groups", ds_json_names(&r->groups));
-    if (r->group.text) json_object_set_new(o, "group", ds_json_text(r->group.text));
-    if (r->field.text) json_object_set_new(o, "field", ds_json_text(r->field.text));
-    if (r->identity_claim.text)
-        json_object_set_new(o, "identityClaim", ds_json_text(r->identity_claim.text));
-    if (r->group_claim.text)
-        json_object_set_new(o, "groupClaim", ds_json_text(r->group_claim.text));
-    json_object_set_new(o, "position", position(c, r->span));
-    return o;
+static void rule_json(json_ctx *c, const ds_rule *r) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "allow");
+    ds_jw_string(w, allow_names[r->allow]);
+    if (r->provider != DS_PROVIDER_DEFAULT) {
+        DS_JW_KEY(w, "provider");
+        ds_jw_string(w, provider_names[r->provider]);
+    }
+    if (r->to.present) {
+        DS_JW_KEY(w, "to");
+        ds_jw_names(w, &r->to);
+    }
+    if (r->groups.present) {
+        DS_JW_KEY(w, "groups");
+        ds_jw_names(w, &r->groups);
+    }
+    if (r->group.text) {
+        DS_JW_KEY(w, "group");
+        ds_jw_string(w, r->group.text);
+    }
+    if (r->field.text) {
+        DS_JW_KEY(w, "field");
+        ds_jw_string(w, r->field.text);
+    }
+    if (r->identity_claim.text) {
+        DS_JW_KEY(w, "identityClaim");
+        ds_jw_string(w, r->identity_claim.text);
+    }
+    if (r->group_claim.text) {
+        DS_JW_KEY(w, "groupClaim");
+        ds_jw_string(w, r->group_claim.text);
+    }
+    DS_JW_KEY(w, "position");
+    position(c, r->span);
+    ds_jw_end_object(w);
 }
 
 /* A list of rules. */
-static json_t *rules_json(json_ctx *c, const ds_rules *rules) {
-    json_t *a = json_array();
+static void rules_json(json_ctx *c, const ds_rules *rules) {
+    ds_jw_begin_array(c->w);
     for (size_t i = 0; rules && i < rules->count; i++)
-        if (!rules->items[i].invalid) json_array_append_new(a, rule_json(c, &rules->items[i]));
-    return a;
+        if (!rules->items[i].invalid) rule_json(c, &rules->items[i]);
+    ds_jw_end_array(c->w);
 }
 
 /* authorization and authorizationFrom: a declaration's own rules and
  * which rules apply to it (its own, or else the schema's). */
-static void add_authorization(json_ctx *c, json_t *o, const ds_decl *d, const char *own) {
-    json_object_set_new(o, "authorization", rules_json(c, &d->auth));
-    json_object_set_new(o, "authorizationFrom", ds_json_text(d->auth.count > 0 ? own : "schema"));
+static void add_authorization(json_ctx *c, const ds_decl *d, const char *own) {
+    DS_JW_KEY(c->w, "authorization");
+    rules_json(c, &d->auth);
+    DS_JW_KEY(c->w, "authorizationFrom");
+    ds_jw_string(c->w, d->auth.count > 0 ? own : "schema");
 }
 
 /* -------------------------------------------------------------- defaults */
@@ -187,30 +229,34 @@ static bool is_safe_integer(double v) {
 }
 
 /* A default value: {kind, value, text, position}. */
-static json_t *default_json(json_ctx *c, const ds_value *v) {
+static void default_json(json_ctx *c, const ds_value *v) {
     static const char *const kinds[] = {
         [DS_VALUE_NULL] = "null", [DS_VALUE_BOOL] = "boolean", [DS_VALUE_INT] = "integer",
         [DS_VALUE_FLOAT] = "float", [DS_VALUE_STRING] = "string"};
-    json_t *o = json_object(), *value;
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "kind");
+    ds_jw_string(w, kinds[v->kind]);
+    DS_JW_KEY(w, "value");
     switch (v->kind) {
-    case DS_VALUE_NULL: value = json_null(); break;
-    case DS_VALUE_BOOL: value = json_boolean(v->boolean); break;
+    case DS_VALUE_NULL: ds_jw_null(w); break;
+    case DS_VALUE_BOOL: ds_jw_bool(w, v->boolean); break;
     case DS_VALUE_INT:
     case DS_VALUE_FLOAT:
-        if (is_safe_integer(v->number)) value = json_integer((json_int_t)v->number);
+        if (is_safe_integer(v->number)) ds_jw_int(w, (long long)v->number);
         else if (isfinite(v->number))
-            value = json_real(v->number);
+            ds_jw_real(w, v->number);
         else
-            value = ds_json_text(v->text);
+            ds_jw_string(w, v->text);
         break;
     case DS_VALUE_STRING:
-    default: value = ds_json_text(v->text); break;
+    default: ds_jw_string(w, v->text); break;
     }
-    json_object_set_new(o, "kind", ds_json_text(kinds[v->kind]));
-    json_object_set_new(o, "value", value);
-    json_object_set_new(o, "text", ds_json_text(v->text));
-    json_object_set_new(o, "position", position(c, v->span));
-    return o;
+    DS_JW_KEY(w, "text");
+    ds_jw_string(w, v->text);
+    DS_JW_KEY(w, "position");
+    position(c, v->span);
+    ds_jw_end_object(w);
 }
 
 /* ---------------------------------------------------------- relationships */
@@ -219,41 +265,56 @@ static const char *const rel_kinds[] = {
     [DS_REL_HAS_ONE] = "hasOne", [DS_REL_HAS_MANY] = "hasMany", [DS_REL_BELONGS_TO] = "belongsTo"};
 
 /* {model, field} of a field, or null. */
-static json_t *field_ref(const ds_field *f) {
-    if (!f) return json_null();
-    json_t *o = json_object();
-    json_object_set_new(o, "model", ds_json_text(f->owner ? f->owner->name.text : NULL));
-    json_object_set_new(o, "field", ds_json_text(f->name.text));
-    return o;
+static void field_ref(ds_jw *w, const ds_field *f) {
+    if (!f) {
+        ds_jw_null(w);
+        return;
+    }
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "model");
+    ds_jw_string(w, f->owner ? f->owner->name.text : NULL);
+    DS_JW_KEY(w, "field");
+    ds_jw_string(w, f->name.text);
+    ds_jw_end_object(w);
 }
 
 /* A relationship resolved: its counterpart, the parent whose identifier
  * the references match, and the child that holds the reference fields. */
-static json_t *relationship_json(const ds_field *f) {
+static void relationship_json(ds_jw *w, const ds_field *f) {
     const ds_relation *r = f->rel;
-    json_t *o = json_object();
-    json_object_set_new(o, "kind", ds_json_text(rel_kinds[r->kind]));
-    const char *related = r->target ? r->target->name.text : r->related.text;
-    json_object_set_new(o, "relatedModel", ds_json_text(related));
-    json_object_set_new(o, "references", ds_json_names(&r->references));
-    json_object_set_new(o, "counterpart", field_ref(r->counterpart));
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "kind");
+    ds_jw_string(w, rel_kinds[r->kind]);
+    DS_JW_KEY(w, "relatedModel");
+    ds_jw_string(w, r->target ? r->target->name.text : r->related.text);
+    DS_JW_KEY(w, "references");
+    ds_jw_names(w, &r->references);
+    DS_JW_KEY(w, "counterpart");
+    field_ref(w, r->counterpart);
 
-    json_t *parent = json_object();
-    json_object_set_new(parent, "model", ds_json_text(r->parent ? r->parent->name.text : NULL));
-    json_object_set_new(parent, "identifier", r->parent ? identifier(r->parent) : json_array());
-    json_object_set_new(o, "parent", parent);
+    DS_JW_KEY(w, "parent");
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "model");
+    ds_jw_string(w, r->parent ? r->parent->name.text : NULL);
+    DS_JW_KEY(w, "identifier");
+    if (r->parent) identifier(w, r->parent);
+    else DS_JW_LITERAL(w, "[]");
+    ds_jw_end_object(w);
 
     const ds_decl *child = r->kind == DS_REL_BELONGS_TO ? f->owner : r->target;
-    json_t *child_o = json_object(), *fields = json_array();
-    json_object_set_new(child_o, "model", ds_json_text(child ? child->name.text : NULL));
+    DS_JW_KEY(w, "child");
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "model");
+    ds_jw_string(w, child ? child->name.text : NULL);
+    DS_JW_KEY(w, "fields");
+    ds_jw_begin_array(w);
     for (size_t i = 0; i < r->references.count; i++) {
         const ds_field *ref = r->reference_fields ? r->reference_fields[i] : NULL;
-        const char *name = ref ? ref->name.text : r->references.items[i].text;
-        json_array_append_new(fields, ds_json_text(name));
+        ds_jw_string(w, ref ? ref->name.text : r->references.items[i].text);
     }
-    json_object_set_new(child_o, "fields", fields);
-    json_object_set_new(o, "child", child_o);
-    return o;
+    ds_jw_end_array(w);
+    ds_jw_end_object(w);
+    ds_jw_end_object(w);
 }
 
 /* ----------------------------------------------------------------- fields */
@@ -263,81 +324,117 @@ static const char *const field_kinds[] = {
     [DS_FIELD_INLINE_TYPE] = "inlineCustomType", [DS_FIELD_RELATION] = "relationship"};
 
 /* A field, an argument or a return value. */
-static json_t *field_json(json_ctx *c, const ds_field *f) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(f->name.text));
-    json_object_set_new(o, "kind", ds_json_text(field_kinds[f->kind]));
-    json_object_set_new(o, "type", field_type(c, f));
-    json_object_set_new(o, "implicit", json_false());
-    if (f->default_value) json_object_set_new(o, "default", default_json(c, f->default_value));
-    json_object_set_new(o, "authorization", rules_json(c, f->auth));
-    if (f->kind == DS_FIELD_RELATION) json_object_set_new(o, "relationship", relationship_json(f));
-    json_object_set_new(o, "position", position(c, f->name.span));
-    return o;
+static void field_json(json_ctx *c, const ds_field *f) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, f->name.text);
+    DS_JW_KEY(w, "kind");
+    ds_jw_string(w, field_kinds[f->kind]);
+    DS_JW_KEY(w, "type");
+    field_type(c, f);
+    DS_JW_MEMBER(w, "\"implicit\": false");
+    if (f->default_value) {
+        DS_JW_KEY(w, "default");
+        default_json(c, f->default_value);
+    }
+    DS_JW_KEY(w, "authorization");
+    rules_json(c, f->auth);
+    if (f->kind == DS_FIELD_RELATION) {
+        DS_JW_KEY(w, "relationship");
+        relationship_json(w, f);
+    }
+    DS_JW_KEY(w, "position");
+    position(c, f->name.span);
+    ds_jw_end_object(w);
 }
 
 /* The implicit `id: ID!` of a model whose identifier is the default one. */
-static json_t *implicit_id(json_ctx *c) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text("id"));
-    json_object_set_new(o, "kind", ds_json_text("scalar"));
-    json_object_set_new(o, "type", type_object(c, "ID", "scalar", true, false, false));
-    json_object_set_new(o, "implicit", json_true());
-    json_object_set_new(o, "authorization", json_array());
-    json_object_set_new(o, "position", json_null());
-    return o;
+static void implicit_id(json_ctx *c) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_MEMBER(w, "\"name\": \"id\"");
+    DS_JW_MEMBER(w, "\"kind\": \"scalar\"");
+    DS_JW_KEY(w, "type");
+    type_object(c, "ID", "scalar", true, false, false);
+    DS_JW_MEMBER(w, "\"implicit\": true");
+    DS_JW_MEMBER(w, "\"authorization\": []");
+    DS_JW_MEMBER(w, "\"position\": null");
+    ds_jw_end_object(w);
+}
+
+/* The members of a map of fields by name, in declaration order. */
+static void field_members(json_ctx *c, ds_field *const *fields, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        if (!fields[i] || fields[i]->invalid || !fields[i]->name.text) continue;
+        ds_jw_key(c->w, fields[i]->name.text);
+        field_json(c, fields[i]);
+    }
 }
 
 /* A map of fields by name, in declaration order. */
-static json_t *fields_json(json_ctx *c, ds_field *const *fields, size_t count) {
-    json_t *o = json_object();
-    for (size_t i = 0; i < count; i++)
-        if (fields[i] && !fields[i]->invalid && fields[i]->name.text)
-            json_object_set_new(o, fields[i]->name.text, field_json(c, fields[i]));
-    return o;
+static void fields_json(json_ctx *c, ds_field *const *fields, size_t count) {
+    ds_jw_begin_object(c->w);
+    field_members(c, fields, count);
+    ds_jw_end_object(c->w);
 }
 
 /* ----------------------------------------------------------------- models */
 
-/* First letter upper-cased. */
-static char *capitalize(ds_arena *a, const char *s) {
-    char *r = ds_arena_strdup(a, s ? s : "");
-    if (r[0] >= 'a' && r[0] <= 'z') r[0] = (char)(r[0] - 'a' + 'A');
-    return r;
-}
-
 /* The query field data-schema prints for an index: the one given, null,
  * or list<Model>By<Field>[And<SortKey>...]. */
-static json_t *query_field(json_ctx *c, const ds_decl *model, const ds_index *ix) {
-    if (ix->query_field_null) return json_null();
-    if (ix->query_field.text && ix->query_field.text[0]) return ds_json_text(ix->query_field.text);
-    ds_arena *a = &c->s->arena;
-    char *q = ds_arena_printf(a, "list%sBy%s", capitalize(a, model->name.text),
-                              capitalize(a, ix->field.text));
-    for (size_t i = 0; i < ix->sort_keys.count; i++)
-        q = ds_arena_printf(a, "%sAnd%s", q, capitalize(a, ix->sort_keys.items[i].text));
-    return ds_json_text(q);
+static void query_field(json_ctx *c, const ds_decl *model, const ds_index *ix) {
+    if (ix->query_field_null) {
+        ds_jw_null(c->w);
+        return;
+    }
+    if (ix->query_field.text && ix->query_field.text[0]) {
+        ds_jw_string(c->w, ix->query_field.text);
+        return;
+    }
+    ds_buf *q = &c->scratch;
+    ds_buf_puts(q, "list");
+    ds_json_capitalized(q, model->name.text);
+    ds_buf_puts(q, "By");
+    ds_json_capitalized(q, ix->field.text);
+    for (size_t i = 0; i < ix->sort_keys.count; i++) {
+        ds_buf_puts(q, "And");
+        ds_json_capitalized(q, ix->sort_keys.items[i].text);
+    }
+    ds_json_scratch_string(c->w, q);
 }
 
 /* One secondary index. */
-static json_t *index_json(json_ctx *c, const ds_decl *model, const ds_index *ix) {
+static void index_json(json_ctx *c, const ds_decl *model, const ds_index *ix) {
     static const char *const projections[] = {
         [DS_PROJECTION_NONE] = NULL, [DS_PROJECTION_KEYS_ONLY] = "KEYS_ONLY",
         [DS_PROJECTION_ALL] = "ALL", [DS_PROJECTION_INCLUDE] = "INCLUDE"};
-    json_t *o = json_object();
-    json_object_set_new(o, "field", ds_json_text(ix->field.text));
-    json_object_set_new(o, "sortKeys", ds_json_names(&ix->sort_keys));
-    if (ix->name.text) json_object_set_new(o, "name", ds_json_text(ix->name.text));
-    json_object_set_new(o, "queryField", query_field(c, model, ix));
-    if (ix->projection != DS_PROJECTION_NONE) {
-        json_t *p = json_object();
-        json_object_set_new(p, "type", ds_json_text(projections[ix->projection]));
-        if (ix->projection == DS_PROJECTION_INCLUDE)
-            json_object_set_new(p, "nonKeyAttributes", ds_json_names(&ix->non_key_attributes));
-        json_object_set_new(o, "projection", p);
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "field");
+    ds_jw_string(w, ix->field.text);
+    DS_JW_KEY(w, "sortKeys");
+    ds_jw_names(w, &ix->sort_keys);
+    if (ix->name.text) {
+        DS_JW_KEY(w, "name");
+        ds_jw_string(w, ix->name.text);
     }
-    json_object_set_new(o, "position", position(c, ix->span));
-    return o;
+    DS_JW_KEY(w, "queryField");
+    query_field(c, model, ix);
+    if (ix->projection != DS_PROJECTION_NONE) {
+        DS_JW_KEY(w, "projection");
+        ds_jw_begin_object(w);
+        DS_JW_KEY(w, "type");
+        ds_jw_string(w, projections[ix->projection]);
+        if (ix->projection == DS_PROJECTION_INCLUDE) {
+            DS_JW_KEY(w, "nonKeyAttributes");
+            ds_jw_names(w, &ix->non_key_attributes);
+        }
+        ds_jw_end_object(w);
+    }
+    DS_JW_KEY(w, "position");
+    position(c, ix->span);
+    ds_jw_end_object(w);
 }
 
 /* Whether a model declares a field named name. */
@@ -349,41 +446,54 @@ static bool declares(const ds_decl *d, const char *name) {
 }
 
 /* A model. */
-static json_t *model_json(json_ctx *c, const ds_decl *d) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(d->name.text));
-    json_object_set_new(o, "identifier", identifier(d));
-    json_t *fields = json_object();
+static void model_json(json_ctx *c, const ds_decl *d) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, d->name.text);
+    DS_JW_KEY(w, "identifier");
+    identifier(w, d);
+    DS_JW_KEY(w, "fields");
+    ds_jw_begin_object(w);
     const char *pk = d->identifier.present && d->identifier.count > 0
                          ? d->identifier.items[0].text : "id";
     bool default_id = pk && strcmp(pk, "id") == 0;
-    if (default_id && !declares(d, "id")) json_object_set_new(fields, "id", implicit_id(c));
-    json_t *declared = fields_json(c, d->fields, d->field_count);
-    json_object_update(fields, declared);
-    json_decref(declared);
-    json_object_set_new(o, "fields", fields);
-    json_t *indexes = json_array();
+    if (default_id && !declares(d, "id")) {
+        DS_JW_KEY(w, "id");
+        implicit_id(c);
+    }
+    field_members(c, d->fields, d->field_count);
+    ds_jw_end_object(w);
+    DS_JW_KEY(w, "secondaryIndexes");
+    ds_jw_begin_array(w);
     for (size_t i = 0; i < d->index_count; i++)
-        if (!d->indexes[i].invalid)
-            json_array_append_new(indexes, index_json(c, d, &d->indexes[i]));
-    json_object_set_new(o, "secondaryIndexes", indexes);
-    json_object_set_new(o, "disabledOperations", ds_json_names(&d->disabled_ops));
-    add_authorization(c, o, d, "model");
-    json_object_set_new(o, "position", position(c, d->name.span));
-    return o;
+        if (!d->indexes[i].invalid) index_json(c, d, &d->indexes[i]);
+    ds_jw_end_array(w);
+    DS_JW_KEY(w, "disabledOperations");
+    ds_jw_names(w, &d->disabled_ops);
+    add_authorization(c, d, "model");
+    DS_JW_KEY(w, "position");
+    position(c, d->name.span);
+    ds_jw_end_object(w);
 }
 
 /* ------------------------------------------------------ enums and types */
 
 /* Where an implicit declaration was written: {kind, name, field}, or null. */
-static json_t *origin_json(const ds_decl *d) {
-    if (!d->implicit || !d->origin) return json_null();
+static void origin_json(ds_jw *w, const ds_decl *d) {
+    if (!d->implicit || !d->origin) {
+        ds_jw_null(w);
+        return;
+    }
     const ds_decl *owner = d->origin->owner;
-    json_t *o = json_object();
-    json_object_set_new(o, "kind", ds_json_text(owner ? decl_kinds[owner->kind] : NULL));
-    json_object_set_new(o, "name", ds_json_text(owner ? owner->name.text : NULL));
-    json_object_set_new(o, "field", ds_json_text(d->origin->name.text));
-    return o;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "kind");
+    ds_jw_string(w, owner ? decl_kinds[owner->kind] : NULL);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, owner ? owner->name.text : NULL);
+    DS_JW_KEY(w, "field");
+    ds_jw_string(w, d->origin->name.text);
+    ds_jw_end_object(w);
 }
 
 /* The span that stands for a declaration: its key, or for an implicit one
@@ -395,135 +505,179 @@ static ds_span decl_span(const ds_decl *d) {
 }
 
 /* An enum. */
-static json_t *enum_json(json_ctx *c, const ds_decl *d) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(d->name.text));
-    json_object_set_new(o, "implicit", json_boolean(d->implicit));
-    json_object_set_new(o, "origin", origin_json(d));
-    json_object_set_new(o, "values", ds_json_names(&d->values));
-    json_object_set_new(o, "position", position(c, decl_span(d)));
-    return o;
+static void enum_json(json_ctx *c, const ds_decl *d) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, d->name.text);
+    DS_JW_KEY(w, "implicit");
+    ds_jw_bool(w, d->implicit);
+    DS_JW_KEY(w, "origin");
+    origin_json(w, d);
+    DS_JW_KEY(w, "values");
+    ds_jw_names(w, &d->values);
+    DS_JW_KEY(w, "position");
+    position(c, decl_span(d));
+    ds_jw_end_object(w);
 }
 
 /* A custom type. */
-static json_t *type_json(json_ctx *c, const ds_decl *d) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(d->name.text));
-    json_object_set_new(o, "implicit", json_boolean(d->implicit));
-    json_object_set_new(o, "origin", origin_json(d));
-    json_object_set_new(o, "fields", fields_json(c, d->fields, d->field_count));
-    json_object_set_new(o, "position", position(c, decl_span(d)));
-    return o;
+static void type_json(json_ctx *c, const ds_decl *d) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, d->name.text);
+    DS_JW_KEY(w, "implicit");
+    ds_jw_bool(w, d->implicit);
+    DS_JW_KEY(w, "origin");
+    origin_json(w, d);
+    DS_JW_KEY(w, "fields");
+    fields_json(c, d->fields, d->field_count);
+    DS_JW_KEY(w, "position");
+    position(c, decl_span(d));
+    ds_jw_end_object(w);
 }
 
 /* ------------------------------------------------------------- operations */
 
 /* One handler: {kind, function} or {kind, entry, dataSource}. */
-static json_t *handler_json(json_ctx *c, const ds_handler *h) {
-    json_t *o = json_object();
+static void handler_json(json_ctx *c, const ds_handler *h) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
     if (h->kind == DS_HANDLER_FUNCTION) {
-        json_object_set_new(o, "kind", ds_json_text("function"));
-        json_object_set_new(o, "function", ds_json_text(h->function.text));
+        DS_JW_MEMBER(w, "\"kind\": \"function\"");
+        DS_JW_KEY(w, "function");
+        ds_jw_string(w, h->function.text);
     } else {
-        json_object_set_new(o, "kind", ds_json_text("custom"));
-        json_object_set_new(o, "entry", ds_json_text(h->entry.text));
-        if (h->data_source.text)
-            json_object_set_new(o, "dataSource", ds_json_text(h->data_source.text));
+        DS_JW_MEMBER(w, "\"kind\": \"custom\"");
+        DS_JW_KEY(w, "entry");
+        ds_jw_string(w, h->entry.text);
+        if (h->data_source.text) {
+            DS_JW_KEY(w, "dataSource");
+            ds_jw_string(w, h->data_source.text);
+        }
     }
-    json_object_set_new(o, "position", position(c, h->span));
-    return o;
+    DS_JW_KEY(w, "position");
+    position(c, h->span);
+    ds_jw_end_object(w);
+}
+
+/* A return: {kind, type, position}, of field r or, with r NULL, of a
+ * model's type. */
+static void return_object(json_ctx *c, const ds_field *r, const char *model, bool placed) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "kind");
+    ds_jw_string(w, r ? field_kinds[r->kind] : "ref");
+    DS_JW_KEY(w, "type");
+    if (r) field_type(c, r);
+    else type_object(c, model, "model", false, false, false);
+    DS_JW_KEY(w, "position");
+    if (placed) position(c, r->span);
+    else ds_jw_null(w);
+    ds_jw_end_object(w);
 }
 
 /* The return of an operation: {kind, type, position}. A subscription
  * without `returns` returns what its first source returns. */
-static json_t *returns_json(json_ctx *c, const ds_decl *op) {
+static void returns_json(json_ctx *c, const ds_decl *op) {
     const ds_field *r = op->returns;
     if (!r && op->kind == DS_DECL_SUBSCRIPTION && op->source_count > 0) {
         const ds_sub_source *src = &op->sources[0];
         if (src->is_model) {
-            json_t *o = json_object();
-            json_object_set_new(o, "kind", ds_json_text("ref"));
-            json_object_set_new(o, "type",
-                                type_object(c, src->name.text, "model", false, false, false));
-            json_object_set_new(o, "position", json_null());
-            return o;
+            return_object(c, NULL, src->name.text, false);
+            return;
         }
         if (src->target) r = src->target->returns;
-        if (!r) return json_null();
-        json_t *o = json_object();
-        json_object_set_new(o, "kind", ds_json_text(field_kinds[r->kind]));
-        json_object_set_new(o, "type", field_type(c, r));
-        json_object_set_new(o, "position", json_null());
-        return o;
+        if (!r) ds_jw_null(c->w);
+        else return_object(c, r, NULL, false);
+        return;
     }
-    if (!r) return json_null();
-    json_t *o = json_object();
-    json_object_set_new(o, "kind", ds_json_text(field_kinds[r->kind]));
-    json_object_set_new(o, "type", field_type(c, r));
-    json_object_set_new(o, "position", position(c, r->span));
-    return o;
+    if (!r) ds_jw_null(c->w);
+    else return_object(c, r, NULL, true);
 }
 
 /* A subscription's sources, and the mutations it listens to as the SDL
  * names them (create + Post -> createPost). */
-static void add_subscription_sources(json_ctx *c, json_t *o, const ds_decl *op) {
-    json_t *sources = json_array(), *mutations = json_array();
+static void add_subscription_sources(json_ctx *c, const ds_decl *op) {
+    ds_jw *w = c->w;
+    DS_JW_KEY(w, "for");
+    ds_jw_begin_array(w);
     for (size_t i = 0; i < op->source_count; i++) {
         const ds_sub_source *src = &op->sources[i];
-        json_t *so = json_object();
+        ds_jw_begin_object(w);
         if (src->is_model) {
-            json_object_set_new(so, "model", ds_json_text(src->name.text));
-            json_object_set_new(so, "mutations", ds_json_names(&src->mutations));
-            for (size_t k = 0; k < src->mutations.count; k++)
-                json_array_append_new(mutations, ds_json_text(ds_arena_printf(
-                    &c->s->arena, "%s%s", src->mutations.items[k].text,
-                    capitalize(&c->s->arena, src->name.text))));
+            DS_JW_KEY(w, "model");
+            ds_jw_string(w, src->name.text);
+            DS_JW_KEY(w, "mutations");
+            ds_jw_names(w, &src->mutations);
         } else {
-            json_object_set_new(so, "mutation", ds_json_text(src->name.text));
-            json_array_append_new(mutations, ds_json_text(src->name.text));
+            DS_JW_KEY(w, "mutation");
+            ds_jw_string(w, src->name.text);
         }
-        json_object_set_new(so, "position", position(c, src->span));
-        json_array_append_new(sources, so);
+        DS_JW_KEY(w, "position");
+        position(c, src->span);
+        ds_jw_end_object(w);
     }
-    json_object_set_new(o, "for", sources);
-    json_object_set_new(o, "mutations", mutations);
+    ds_jw_end_array(w);
+    DS_JW_KEY(w, "mutations");
+    ds_jw_begin_array(w);
+    for (size_t i = 0; i < op->source_count; i++) {
+        const ds_sub_source *src = &op->sources[i];
+        if (!src->is_model) {
+            ds_jw_string(w, src->name.text);
+            continue;
+        }
+        for (size_t k = 0; k < src->mutations.count; k++) {
+            const char *mutation = src->mutations.items[k].text;
+            ds_buf_puts(&c->scratch, mutation ? mutation : "(null)");
+            ds_json_capitalized(&c->scratch, src->name.text);
+            ds_json_scratch_string(w, &c->scratch);
+        }
+    }
+    ds_jw_end_array(w);
 }
 
 /* A query, mutation or subscription. */
-static json_t *operation_json(json_ctx *c, const ds_decl *op) {
-    json_t *o = json_object();
-    json_object_set_new(o, "name", ds_json_text(op->name.text));
-    json_object_set_new(o, "arguments", fields_json(c, op->arguments, op->argument_count));
-    json_object_set_new(o, "returns", returns_json(c, op));
-    if (op->kind == DS_DECL_SUBSCRIPTION) add_subscription_sources(c, o, op);
-    json_t *handlers = json_array();
-    for (size_t i = 0; i < op->handler_count; i++)
-        json_array_append_new(handlers, handler_json(c, &op->handlers[i]));
-    json_object_set_new(o, "handlers", handlers);
-    add_authorization(c, o, op, "operation");
-    json_object_set_new(o, "position", position(c, op->name.span));
-    return o;
+static void operation_json(json_ctx *c, const ds_decl *op) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "name");
+    ds_jw_string(w, op->name.text);
+    DS_JW_KEY(w, "arguments");
+    fields_json(c, op->arguments, op->argument_count);
+    DS_JW_KEY(w, "returns");
+    returns_json(c, op);
+    if (op->kind == DS_DECL_SUBSCRIPTION) add_subscription_sources(c, op);
+    DS_JW_KEY(w, "handlers");
+    ds_jw_begin_array(w);
+    for (size_t i = 0; i < op->handler_count; i++) handler_json(c, &op->handlers[i]);
+    ds_jw_end_array(w);
+    add_authorization(c, op, "operation");
+    DS_JW_KEY(w, "position");
+    position(c, op->name.span);
+    ds_jw_end_object(w);
 }
 
 /* ---------------------------------------------------------------- document */
 
 /* Write key: a map of every usable declaration of a kind, declared ones in
  * file order, then implicit ones in the order they were named. */
-static void write_decls(json_ctx *c, ds_json_object *doc, const char *key, ds_decl_kind kind,
-                        json_t *(*one)(json_ctx *, const ds_decl *)) {
-    ds_json_object map;
-    ds_json_key(doc, key);
-    ds_json_begin(&map, doc->out, doc->flags, doc->depth + 1);
+static void write_decls(json_ctx *c, const char *key, ds_decl_kind kind,
+                        void (*one)(json_ctx *, const ds_decl *)) {
+    ds_jw_key(c->w, key);
+    ds_jw_begin_object(c->w);
     for (int pass = 0; pass < 2; pass++) {
         ds_decl **list = pass == 0 ? c->s->decls : c->s->implicit;
         size_t count = pass == 0 ? c->s->decl_count : c->s->implicit_count;
         for (size_t i = 0; i < count; i++) {
             const ds_decl *d = list[i];
-            if (d && !d->invalid && d->kind == kind && d->name.text)
-                ds_json_put(&map, d->name.text, one(c, d));
+            if (!d || d->invalid || d->kind != kind || !d->name.text) continue;
+            ds_jw_key(c->w, d->name.text);
+            one(c, d);
         }
     }
-    ds_json_end(&map);
+    ds_jw_end_object(c->w);
 }
 
 /* The largest precision any float default needs to print exactly. */
@@ -543,99 +697,35 @@ static int float_precision(const ds_schema *s) {
     return digits;
 }
 
-/* ------------------------------------------------------- streamed objects */
-
-/* Where json_dump_callback writes: a buffer, each new line indented. */
-typedef struct indented_sink {
-    ds_buf *out;
-    int spaces;
-} indented_sink;
-
-/* Append spaces. */
-static void put_spaces(ds_buf *out, int spaces) {
-    for (int i = 0; i < spaces; i++) ds_buf_putc(out, ' ');
-}
-
-/* json_dump_callback's sink: append, shifting every line after the first
- * right (JSON strings hold no raw newline, so each one is layout). */
-static int append_indented(const char *text, size_t size, void *data) {
-    indented_sink *sink = data;
-    size_t start = 0;
-    for (size_t i = 0; i < size; i++) {
-        if (text[i] != '\n') continue;
-        ds_buf_add(sink->out, text + start, i + 1 - start);
-        put_spaces(sink->out, sink->spaces);
-        start = i + 1;
-    }
-    ds_buf_add(sink->out, text + start, size - start);
-    return 0;
-}
-
-/* Dump value at a nesting depth of the document. */
-static void dump_at(ds_buf *out, json_t *value, size_t flags, int spaces) {
-    indented_sink sink = {out, spaces};
-    json_dump_callback(value, append_indented, &sink, flags | JSON_ENCODE_ANY);
-}
-
-void ds_json_begin(ds_json_object *o, ds_buf *out, size_t flags, int depth) {
-    o->out = out;
-    o->flags = flags;
-    o->indent = (int)(flags & JSON_MAX_INDENT);
-    o->depth = depth;
-    o->count = 0;
-    ds_buf_putc(out, '{');
-}
-
-void ds_json_key(ds_json_object *o, const char *key) {
-    if (o->count++) ds_buf_puts(o->out, o->indent ? "," : ", ");
-    if (o->indent) {
-        ds_buf_putc(o->out, '\n');
-        put_spaces(o->out, (o->depth + 1) * o->indent);
-    }
-    json_t *name = ds_json_text(key ? key : "");
-    dump_at(o->out, name, 0, 0);
-    json_decref(name);
-    ds_buf_puts(o->out, ": ");
-}
-
-void ds_json_put(ds_json_object *o, const char *key, json_t *value) {
-    ds_json_key(o, key);
-    dump_at(o->out, value, o->flags, (o->depth + 1) * o->indent);
-    json_decref(value);
-}
-
-void ds_json_end(ds_json_object *o) {
-    if (o->count && o->indent) {
-        ds_buf_putc(o->out, '\n');
-        put_spaces(o->out, o->depth * o->indent);
-    }
-    ds_buf_putc(o->out, '}');
-}
-
-/* ---------------------------------------------------------------- document */
-
-/* The whole document, written map by map. */
-static void write_document(json_ctx *c, ds_buf *out) {
-    ds_json_object doc;
-    size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(c->real_precision);
-    ds_json_begin(&doc, out, flags, 0);
-    ds_json_put(&doc, "dschemaVersion", json_integer(DSCHEMA_JSON_VERSION));
-    json_t *files = json_array();
-    for (size_t i = 0; i < c->s->source_count; i++)
-        json_array_append_new(files, ds_json_text(c->s->sources[i].name));
-    ds_json_put(&doc, "files", files);
-    ds_json_put(&doc, "authorization", rules_json(c, &c->s->auth));
-    write_decls(c, &doc, "models", DS_DECL_MODEL, model_json);
-    write_decls(c, &doc, "enums", DS_DECL_ENUM, enum_json);
-    write_decls(c, &doc, "types", DS_DECL_TYPE, type_json);
-    write_decls(c, &doc, "queries", DS_DECL_QUERY, operation_json);
-    write_decls(c, &doc, "mutations", DS_DECL_MUTATION, operation_json);
-    write_decls(c, &doc, "subscriptions", DS_DECL_SUBSCRIPTION, operation_json);
-    ds_json_end(&doc);
-    ds_buf_putc(out, '\n');
+/* The whole document. */
+static void write_document(json_ctx *c) {
+    ds_jw *w = c->w;
+    ds_jw_begin_object(w);
+    DS_JW_KEY(w, "dschemaVersion");
+    ds_jw_int(w, DSCHEMA_JSON_VERSION);
+    DS_JW_KEY(w, "files");
+    ds_jw_begin_array(w);
+    for (size_t i = 0; i < c->s->source_count; i++) ds_jw_string(w, c->s->sources[i].name);
+    ds_jw_end_array(w);
+    DS_JW_KEY(w, "authorization");
+    rules_json(c, &c->s->auth);
+    write_decls(c, "models", DS_DECL_MODEL, model_json);
+    write_decls(c, "enums", DS_DECL_ENUM, enum_json);
+    write_decls(c, "types", DS_DECL_TYPE, type_json);
+    write_decls(c, "queries", DS_DECL_QUERY, operation_json);
+    write_decls(c, "mutations", DS_DECL_MUTATION, operation_json);
+    write_decls(c, "subscriptions", DS_DECL_SUBSCRIPTION, operation_json);
+    ds_jw_end_object(w);
+    ds_jw_putc(w, '\n');
 }
 
 void ds_emit_json(ds_schema *s, ds_buf *out) {
-    json_ctx c = {s, float_precision(s)};
-    write_document(&c, out);
+    ds_jw *w = malloc(sizeof *w);
+    if (!w) abort();
+    ds_jw_init(w, out, 2, float_precision(s));
+    json_ctx c = {s, w, {0}};
+    write_document(&c);
+    ds_jw_finish(w);
+    ds_buf_free(&c.scratch);
+    free(w);
 }
