@@ -199,42 +199,49 @@ static void check_operation(ds_resolver *r, ds_decl *op) {
 
 /* ---- root fields ---- */
 
-/* A field of Query, Mutation or Subscription and what makes it. */
+/* A field of Query, Mutation or Subscription and what makes it: a custom
+ * operation, a model's generated operation, or an index's query field.
+ * Kept small (a schema of 50,000 models has 400,000 of them); what makes
+ * it is put in words only when a name clashes. */
 typedef struct root_field {
-    int root;              /* 0 Query, 1 Mutation, 2 Subscription */
     const char *name;
-    const char *maker;     /* "the custom query top", "model Post (its list query)" */
-    const char *fix;       /* how to free the name: "rename the custom query top" */
-    const ds_decl *model;  /* for a model's operation: maker and fix made on demand */
-    int op;                /* that operation, an index into model_ops */
-    ds_span at;
-    size_t seq;
+    const ds_decl *decl;   /* the custom operation, or the model */
+    const ds_index *index; /* the index whose query field it is, or NULL */
+    uint32_t seq;          /* the order it was made in */
+    uint8_t root;          /* 0 Query, 1 Mutation, 2 Subscription */
+    uint8_t op;            /* a model's operation: an index into model_ops */
 } root_field;
 
-/* The root fields of the schema; names and the list live in a scratch
- * arena that is freed once the check is done. */
+/* The root fields of the schema; names live in a scratch arena that is
+ * freed once the check is done. */
 typedef struct root_list {
     ds_arena scratch;
-    root_field *items;     /* malloc'ed */
-    size_t count, cap;
+    root_field *items;     /* malloc'ed, room for every root field */
+    size_t count;
 } root_list;
 
+/* The operations a model generates (as the model transformer names them),
+ * and the group of each in disableOperations. */
+static const char *const model_ops[] = {"get", "list", "create", "update", "delete",
+                                        "onCreate", "onUpdate", "onDelete"};
+static const char *const op_groups[] = {"queries", "queries", "mutations", "mutations",
+                                        "mutations", "subscriptions", "subscriptions",
+                                        "subscriptions"};
+
 /* Add one root field. */
-static void add_root(root_list *l, int root, const char *name, const char *maker, const char *fix,
-                     ds_span at) {
-    if (l->count == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 1024;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items) abort();
-    }
-    l->items[l->count] = (root_field){root, name, maker, fix, NULL, 0, at, l->count};
+static void add_root(root_list *l, int root, const char *name, const ds_decl *decl,
+                     const ds_index *index, int op) {
+    l->items[l->count] = (root_field){name, decl, index, (uint32_t)l->count, (uint8_t)root, (uint8_t)op};
     l->count++;
 }
+
+/* Where a root field is made. */
+static ds_span root_at(const root_field *f) { return f->index ? f->index->span : f->decl->name.span; }
 
 /* a followed by b, in the scratch arena. */
 static const char *concat(root_list *l, const char *a, const char *b) {
     size_t na = strlen(a), nb = strlen(b);
-    char *out = ds_arena_alloc(&l->scratch, na + nb + 1);
+    char *out = ds_arena_alloc_raw(&l->scratch, na + nb + 1);
     memcpy(out, a, na);
     memcpy(out + na, b, nb + 1);
     return out;
@@ -249,34 +256,35 @@ static bool disabled(const ds_decl *m, const char *op, const char *group) {
     return false;
 }
 
-/* The operations a model generates (as the model transformer names them). */
-static const char *const model_ops[] = {"get", "list", "create", "update", "delete",
-                                        "onCreate", "onUpdate", "onDelete"};
-
-/* Add a model's operations. Their maker and fix are only read when a
- * name clashes, so they are formatted then (see describe_root). */
+/* Add a model's operations. */
 static void add_model_roots(ds_schema *s, root_list *l, const ds_decl *m) {
-    static const char *const groups[] = {"queries", "queries", "mutations", "mutations",
-                                         "mutations", "subscriptions", "subscriptions",
-                                         "subscriptions"};
     const char *name = ds_capitalize(s, m->name.text);
     for (int i = 0; i < 8; i++) {
-        if (disabled(m, model_ops[i], groups[i])) continue;
-        if (i >= 5 && disabled(m, model_ops[i - 3], groups[i - 3])) continue;
+        if (disabled(m, model_ops[i], op_groups[i])) continue;
+        if (i >= 5 && disabled(m, model_ops[i - 3], op_groups[i - 3])) continue;
         const char *field = concat(l, model_ops[i], i == 1 ? ds_pluralize(&l->scratch, name) : name);
-        add_root(l, i < 2 ? 0 : i < 5 ? 1 : 2, field, NULL, NULL, m->name.span);
-        l->items[l->count - 1].model = m;
-        l->items[l->count - 1].op = i;
+        add_root(l, i < 2 ? 0 : i < 5 ? 1 : 2, field, m, NULL, i);
     }
 }
 
-/* Fill in the maker and fix of a model's operation. */
-static void describe_root(root_list *l, root_field *f) {
-    if (!f->model || f->maker) return;
-    const char *op = model_ops[f->op], *model = ds_decl_name(f->model);
-    f->maker = ds_arena_printf(&l->scratch, "the %s operation that model %s generates", op, model);
-    f->fix = ds_arena_printf(&l->scratch, "switch off %s's %s operation with "
-                             "`disableOperations: [%s]`", model, op, op);
+/* What makes a root field and how to free its name, in words:
+ * "the custom query top" / "rename the custom query top". */
+static void describe_root(root_list *l, const root_field *f, const char **maker, const char **fix) {
+    const ds_decl *d = f->decl;
+    if (f->index) {
+        *maker = ds_arena_printf(&l->scratch, "an index of %s", d->name.text);
+        *fix = f->index->query_field.text ? "give the index another queryField"
+                                          : "give the index a queryField";
+    } else if (d->kind == DS_DECL_MODEL) {
+        const char *op = model_ops[f->op], *model = ds_decl_name(d);
+        *maker = ds_arena_printf(&l->scratch, "the %s operation that model %s generates", op, model);
+        *fix = ds_arena_printf(&l->scratch, "switch off %s's %s operation with "
+                               "`disableOperations: [%s]`", model, op, op);
+    } else {
+        *maker = ds_arena_printf(&l->scratch, "the custom %s %s", ds_decl_kind_word(d), d->name.text);
+        *fix = ds_arena_printf(&l->scratch, "rename the custom %s %s", ds_decl_kind_word(d),
+                               d->name.text);
+    }
 }
 
 /* The query field an index makes, as data-schema names it, or NULL. */
@@ -293,18 +301,26 @@ static const char *index_query_field(ds_schema *s, root_list *l, const ds_decl *
     return name;
 }
 
+/* The most root fields the schema can make (each model eight and one an
+ * index), so that the list is allocated once. */
+static size_t max_roots(const ds_schema *s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s->decl_count; i++)
+        n += s->decls[i]->kind == DS_DECL_MODEL ? 8 + s->decls[i]->index_count
+             : s->decls[i]->kind >= DS_DECL_QUERY ? 1 : 0;
+    return n;
+}
+
 /* Every root field of the schema. */
 static void collect_roots(ds_schema *s, root_list *l) {
+    l->items = malloc((max_roots(s) + 1) * sizeof *l->items);
+    if (!l->items) abort();
     for (size_t i = 0; i < s->decl_count; i++) {
         const ds_decl *d = s->decls[i];
         if (d->invalid || !d->name.text) continue;
         if (d->kind >= DS_DECL_QUERY) {
             add_root(l, d->kind == DS_DECL_QUERY ? 0 : d->kind == DS_DECL_MUTATION ? 1 : 2,
-                     d->name.text, ds_arena_printf(&l->scratch, "the custom %s %s",
-                                                   ds_decl_kind_word(d), d->name.text),
-                     ds_arena_printf(&l->scratch, "rename the custom %s %s",
-                                     ds_decl_kind_word(d), d->name.text),
-                     d->name.span);
+                     d->name.text, d, NULL, 0);
             continue;
         }
         if (d->kind != DS_DECL_MODEL) continue;
@@ -312,11 +328,7 @@ static void collect_roots(ds_schema *s, root_list *l) {
         for (size_t k = 0; k < d->index_count; k++) {
             const ds_index *x = &d->indexes[k];
             const char *q = x->invalid || !x->field.text ? NULL : index_query_field(s, l, d, x);
-            if (q)
-                add_root(l, 0, q, ds_arena_printf(&l->scratch, "an index of %s", d->name.text),
-                         x->query_field.text ? "give the index another queryField"
-                                             : "give the index a queryField",
-                         x->span);
+            if (q) add_root(l, 0, q, d, x, 0);
         }
     }
 }
@@ -324,8 +336,9 @@ static void collect_roots(ds_schema *s, root_list *l) {
 /* Order root fields by position, then by the order they were made. */
 static int compare_roots(const void *pa, const void *pb) {
     const root_field *a = pa, *b = pb;
-    if (ds_span_before(a->at, b->at)) return -1;
-    if (ds_span_before(b->at, a->at)) return 1;
+    ds_span at = root_at(a), bt = root_at(b);
+    if (ds_span_before(at, bt)) return -1;
+    if (ds_span_before(bt, at)) return 1;
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -337,9 +350,21 @@ static bool roots_sorted(const root_list *l) {
     return true;
 }
 
+/* Report a root field made a second time. */
+static void report_root_clash(root_list *l, ds_schema *s, const root_field *first,
+                              const root_field *again) {
+    static const char *const roots[] = {"Query", "Mutation", "Subscription"};
+    const char *first_maker, *first_fix, *maker, *fix;
+    describe_root(l, first, &first_maker, &first_fix);
+    describe_root(l, again, &maker, &fix);
+    ds_diag *e = ds_error(s, root_at(again), DS_E_ROOT_FIELD_CLASH, "%s.%s is made twice: by %s and by %s",
+                          roots[again->root], again->name, first_maker, maker);
+    ds_note_at(s, e, root_at(first), "%s", first_maker);
+    ds_hint(s, e, "%s, or %s", fix, first_fix);
+}
+
 /* No two makers put one field name on one root type. */
 static void check_root_fields(ds_resolver *r) {
-    static const char *const roots[] = {"Query", "Mutation", "Subscription"};
     ds_schema *s = r->s;
     root_list l = {0};
     ds_arena_init(&l.scratch);
@@ -350,14 +375,7 @@ static void check_root_fields(ds_resolver *r) {
     for (size_t i = 0; i < l.count; i++) {
         root_field *f = &l.items[i];
         root_field *first = ds_symtab_put(&seen[f->root], f->name, f);
-        if (!first) continue;
-        describe_root(&l, first);
-        describe_root(&l, f);
-        ds_diag *e = ds_error(s, f->at, DS_E_ROOT_FIELD_CLASH,
-                              "%s.%s is made twice: by %s and by %s", roots[f->root], f->name,
-                              first->maker, f->maker);
-        ds_note_at(s, e, first->at, "%s", first->maker);
-        ds_hint(s, e, "%s, or %s", f->fix, first->fix);
+        if (first) report_root_clash(&l, s, first, f);
     }
     free(l.items);
     ds_arena_free(&l.scratch);
