@@ -37,55 +37,69 @@ static const ds_wordset to_set = {"an operation a rule can grant", to_words, to_
 static const char *const rule_keys[] = {
     "allow", "provider", "to", "groups", "group", "field", "identityClaim", "groupClaim", NULL};
 
+/* The value of key (other than allow) in a rule map, of the rule called
+ * rule, into r; returns whether it is well formed. */
+static bool parse_rule_key(ds_parser *p, const char *key, const ds_ynode *v, const ds_label *rule,
+                           ds_rule *r) {
+    if (strcmp(key, "provider") == 0) {
+        ds_label what = ds_label_of("the provider of ", rule);
+        int w = ds_parse_word_l(p, v, &provider_set, &what);
+        r->provider = w >= 0 ? (ds_provider)(w + 1) : DS_PROVIDER_DEFAULT;
+        r->provider_span = v->span;
+        return w >= 0;
+    }
+    if (strcmp(key, "to") == 0) {
+        ds_label what = ds_label_of("the to list of ", rule);
+        ds_parse_words_l(p, v, &to_set, &what, &r->to);
+        return !r->to.invalid;
+    }
+    if (strcmp(key, "groups") == 0) {
+        ds_label what = ds_label_of("the groups of ", rule), role = ds_label_of("a group of ", rule);
+        ds_parse_strings_l(p, v, &what, &role, &r->groups);
+        return !r->groups.invalid;
+    }
+    if (strcmp(key, "group") == 0) {
+        ds_label what = ds_label_of("the group of ", rule);
+        return ds_parse_string_l(p, v, &what, &r->group);
+    }
+    if (strcmp(key, "field") == 0) {
+        ds_label what = ds_label_of("the field of ", rule);
+        return ds_parse_name_l(p, v, false, &what, &r->field);
+    }
+    if (strcmp(key, "identityClaim") == 0) {
+        ds_label what = ds_label_of("the identityClaim of ", rule);
+        return ds_parse_string_l(p, v, &what, &r->identity_claim);
+    }
+    if (strcmp(key, "groupClaim") == 0) {
+        ds_label what = ds_label_of("the groupClaim of ", rule);
+        return ds_parse_string_l(p, v, &what, &r->group_claim);
+    }
+    return true;  /* allow, or a key ds_parse_keys reports */
+}
+
 /* The keys of a rule map other than allow, of the rule called rule. */
-static void parse_rule_keys(ds_parser *p, const ds_ynode *map, const char *rule, ds_rule *r) {
+static void parse_rule_keys(ds_parser *p, const ds_ynode *map, const ds_label *rule, ds_rule *r) {
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
-        const ds_ynode *k = DS_KEY(map, i), *v = DS_VALUE(map, i);
-        if (k->kind != DS_Y_SCALAR) continue;
-        const char *key = k->text;
-        bool ok = true;
-        if (strcmp(key, "provider") == 0) {
-            int w = ds_parse_word(p, v, &provider_set,
-                                  ds_arena_printf(&p->tmp, "the provider of %s", rule));
-            ok = w >= 0;
-            r->provider = ok ? (ds_provider)(w + 1) : DS_PROVIDER_DEFAULT;
-            r->provider_span = v->span;
-        } else if (strcmp(key, "to") == 0) {
-            ds_parse_words(p, v, &to_set, ds_arena_printf(&p->tmp, "the to list of %s", rule), &r->to);
-            ok = !r->to.invalid;
-        } else if (strcmp(key, "groups") == 0) {
-            ds_parse_strings(p, v, ds_arena_printf(&p->tmp, "the groups of %s", rule),
-                             ds_arena_printf(&p->tmp, "a group of %s", rule), &r->groups);
-            ok = !r->groups.invalid;
-        } else if (strcmp(key, "group") == 0) {
-            ok = ds_parse_string(p, v, ds_arena_printf(&p->tmp, "the group of %s", rule), &r->group);
-        } else if (strcmp(key, "field") == 0) {
-            ok = ds_parse_name(p, v, false, ds_arena_printf(&p->tmp, "the field of %s", rule), &r->field);
-        } else if (strcmp(key, "identityClaim") == 0) {
-            ok = ds_parse_string(p, v, ds_arena_printf(&p->tmp, "the identityClaim of %s", rule),
-                                 &r->identity_claim);
-        } else if (strcmp(key, "groupClaim") == 0) {
-            ok = ds_parse_string(p, v, ds_arena_printf(&p->tmp, "the groupClaim of %s", rule),
-                                 &r->group_claim);
-        }
-        if (!ok) r->invalid = true;
+        const ds_ynode *k = DS_KEY(map, i);
+        if (k->kind == DS_Y_SCALAR && !parse_rule_key(p, k->text, DS_VALUE(map, i), rule, r))
+            r->invalid = true;
     }
 }
 
 /* RULE := ALLOW
  *       | { allow: ALLOW, provider?: PROVIDER, to?: [OP, ...], groups?: [STRING, ...],
  *           group?: STRING, field?: NAME, identityClaim?: STRING, groupClaim?: STRING } */
-static void parse_rule(ds_parser *p, const ds_ynode *n, const char *rule, ds_rule *r) {
+static void parse_rule(ds_parser *p, const ds_ynode *n, const ds_label *rule, ds_rule *r) {
     r->span = n->span;
     if (n->kind == DS_Y_SCALAR) {
-        int w = ds_parse_word(p, n, &allow_set, NULL);
+        int w = ds_parse_word_l(p, n, &allow_set, NULL);
         r->allow = w >= 0 ? (ds_allow)w : DS_ALLOW_PUBLIC_API_KEY;
         r->allow_span = n->span;
         r->invalid = w < 0;
         return;
     }
-    if (!ds_parse_want(p, n, DS_Y_MAP, rule, "a rule name or a map with allow: ...",
-                       "write - owner, or - { allow: groups, groups: [Admin] }")) {
+    if (!ds_parse_want_l(p, n, DS_Y_MAP, rule, "a rule name or a map with allow: ...",
+                         "write - owner, or - { allow: groups, groups: [Admin] }")) {
         r->invalid = true;
         return;
     }
@@ -96,13 +110,14 @@ static void parse_rule(ds_parser *p, const ds_ynode *n, const char *rule, ds_rul
     const ds_ynode *allow = ds_parse_get(n, "allow", NULL);
     if (!allow) {
         if (!ds_parse_misspelt(n, rule_keys, "allow")) {
-            ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "%s has no allow key", rule);
+            ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "%s has no allow key",
+                                        ds_label_text(p, rule));
             ds_hint(p->s, e, "say what kind of rule it is: allow: %s", "publicApiKey, owner, groups, ...");
         }
         r->invalid = true;
     } else {
-        int w = ds_parse_word(p, allow, &allow_set,
-                              ds_arena_printf(&p->tmp, "the allow of %s", rule));
+        ds_label what = ds_label_of("the allow of ", rule);
+        int w = ds_parse_word_l(p, allow, &allow_set, &what);
         r->allow = w >= 0 ? (ds_allow)w : DS_ALLOW_PUBLIC_API_KEY;
         r->allow_span = allow->span;
         if (w < 0) r->invalid = true;
@@ -111,8 +126,8 @@ static void parse_rule(ds_parser *p, const ds_ynode *n, const char *rule, ds_rul
 }
 
 /* RULES := [RULE, ...] */
-void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, const char *owner,
-                    ds_rules *out) {
+void ds_parse_rules_l(ds_parser *p, const ds_ynode *key, const ds_ynode *value,
+                      const ds_label *owner, ds_rules *out) {
     memset(out, 0, sizeof *out);
     out->present = true;
     out->span = key->span;
@@ -121,15 +136,21 @@ void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, co
                                ? ds_arena_printf(&p->tmp, "write it as a list: authorization: [%s]",
                                                  ds_parse_clip(p, value->text))
                                : "write it as a list: authorization: [publicApiKey]";
-        ds_parse_want(p, value, DS_Y_SEQ, ds_arena_printf(&p->tmp, "the authorization of %s", owner),
-                      "a list of rules", hint);
+        ds_label what = ds_label_of("the authorization of ", owner);
+        ds_parse_want_l(p, value, DS_Y_SEQ, &what, "a list of rules", hint);
         out->invalid = true;
         return;
     }
-    const char *rule = ds_arena_printf(&p->tmp, "a rule of %s", owner);
+    ds_label rule = ds_label_of("a rule of ", owner);
     for (size_t i = 0; i < value->count; i++) {
         ds_rule r = {0};
-        parse_rule(p, value->items[i], rule, &r);
+        parse_rule(p, value->items[i], &rule, &r);
         DS_PUSH(&p->s->arena, out->items, out->count, out->cap, r);
     }
+}
+
+void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, const char *owner,
+                    ds_rules *out) {
+    ds_label label = ds_text_label(owner);
+    ds_parse_rules_l(p, key, value, &label, out);
 }

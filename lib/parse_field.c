@@ -72,6 +72,17 @@ static const char *read_type_string(ds_parser *p, const char *t, ds_type *out) {
     return NULL;
 }
 
+/* "[text]", in p->tmp. */
+static const char *bracketed(ds_parser *p, const char *text) {
+    size_t len = strlen(text);
+    char *out = ds_arena_alloc_raw(&p->tmp, len + 3);
+    out[0] = '[';
+    memcpy(out + 1, text, len);
+    out[len + 1] = ']';
+    out[len + 2] = '\0';
+    return out;
+}
+
 /* TYPE_VALUE := TYPE (a string) | [TYPE] (a YAML list of one string, read as "[TYPE]")
  * into *out; reports and returns false when it is not one. */
 static bool parse_type(ds_parser *p, const ds_ynode *n, const ds_field *f, ds_type *out) {
@@ -81,7 +92,7 @@ static bool parse_type(ds_parser *p, const ds_ynode *n, const ds_field *f, ds_ty
     const char *text = NULL;
     if (n->kind == DS_Y_SEQ && n->count == 1 && n->items[0]->kind == DS_Y_SCALAR &&
         ds_yaml_scalar_kind(n->items[0], NULL, NULL) == DS_VALUE_STRING) {
-        text = ds_arena_printf(&p->tmp, "[%s]", n->items[0]->text);
+        text = bracketed(p, n->items[0]->text);
     } else if (n->kind == DS_Y_SEQ) {
         ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_TYPE,
                                     "the type of %s is a list of %zu entries; a list stands for "
@@ -147,9 +158,9 @@ void ds_parse_enum_values(ds_parser *p, const ds_ynode *n, ds_decl *enum_decl) {
     memset(out, 0, sizeof *out);
     out->present = true;
     out->span = n->span;
-    const char *what = ds_parse_decl_label(p, enum_decl);
+    ds_label what = ds_decl_label("", enum_decl);
     if (n->kind != DS_Y_SEQ) {
-        ds_parse_want(p, n, DS_Y_SEQ, what, "a list of values", enum_list_hint(p, n));
+        ds_parse_want_l(p, n, DS_Y_SEQ, &what, "a list of values", enum_list_hint(p, n));
         out->invalid = true;
         return;
     }
@@ -167,7 +178,7 @@ void ds_parse_enum_values(ds_parser *p, const ds_ynode *n, ds_decl *enum_decl) {
             out->invalid = true;
             continue;
         }
-        if (ds_parse_unique(p, &seen, item, value.text, what))
+        if (ds_parse_unique_l(p, &seen, item, value.text, &what))
             DS_PUSH(&p->s->arena, out->items, out->count, out->cap, value);
     }
 }
@@ -229,7 +240,8 @@ static void report_no_references(ds_parser *p, const ds_field *f) {
 /* A field's authorization: RULES. */
 static void parse_field_rules(ds_parser *p, ds_field *f, const ds_ynode *key, const ds_ynode *value) {
     f->auth = ds_arena_alloc(&p->s->arena, sizeof *f->auth);
-    ds_parse_rules(p, key, value, field_label(p, f), f->auth);
+    ds_label owner = ds_field_label("", f);
+    ds_parse_rules_l(p, key, value, &owner, f->auth);
 }
 
 /* RELATION := { hasOne|hasMany|belongsTo: NAME, references: NAMES, authorization?: RULES } */
@@ -265,8 +277,8 @@ static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
     }
     const ds_ynode *key, *value = ds_parse_get(map, "references", NULL);
     if (value) {
-        ds_parse_names(p, value, true, ds_arena_printf(&p->tmp, "the references of %s", field_label(p, f)),
-                       "a reference field", &f->rel->references);
+        ds_label what = ds_field_label("the references of ", f);
+        ds_parse_names_l(p, value, true, &what, "a reference field", &f->rel->references);
         if (f->rel->references.invalid) f->invalid = true;
     } else if (known) {
         report_no_references(p, f);
@@ -296,8 +308,8 @@ static void parse_typed_map(ds_parser *p, ds_field *f, const ds_ynode *map) {
         f->invalid = true;
     }
     if ((value = ds_parse_get(map, "default", &key))) {
-        const char *what = ds_arena_printf(&p->tmp, "the default of %s", field_label(p, f));
-        if (ds_parse_want(p, value, DS_Y_SCALAR, what, "a single value", NULL)) {
+        ds_label what = ds_field_label("the default of ", f);
+        if (ds_parse_want_l(p, value, DS_Y_SCALAR, &what, "a single value", NULL)) {
             f->default_value = ds_arena_alloc(&p->s->arena, sizeof *f->default_value);
             ds_yaml_value(p->s, value, f->default_value);
         } else {

@@ -37,7 +37,52 @@ typedef struct ds_wordset {
     const char *const *synonyms;       /* NULL-terminated pairs, or NULL */
 } ds_wordset;
 
+/* What a message calls the thing being read ("the references of
+ * Team.members"), kept as its parts and written out only when a message
+ * needs it: labels are built for every field, messages are rare. The text
+ * is prefix followed by the subject's own label. */
+typedef enum ds_label_kind {
+    DS_LABEL_TEXT,   /* text as it is */
+    DS_LABEL_FIELD,  /* ds_parse_field_label of field */
+    DS_LABEL_DECL,   /* ds_parse_decl_label of decl */
+    DS_LABEL_OF      /* the text of another label */
+} ds_label_kind;
+
+typedef struct ds_label {
+    const char *prefix;
+    ds_label_kind kind;
+    union {
+        const char *text;
+        const ds_field *field;
+        const ds_decl *decl;
+        const struct ds_label *label;
+    } subject;
+} ds_label;
+
+/* "Post": text as it is. */
+static inline ds_label ds_text_label(const char *text) {
+    return (ds_label){"", DS_LABEL_TEXT, {.text = text}};
+}
+
+/* "the default of " + "Post.title". */
+static inline ds_label ds_field_label(const char *prefix, const ds_field *f) {
+    return (ds_label){prefix, DS_LABEL_FIELD, {.field = f}};
+}
+
+/* "" + "the enum Size". */
+static inline ds_label ds_decl_label(const char *prefix, const ds_decl *d) {
+    return (ds_label){prefix, DS_LABEL_DECL, {.decl = d}};
+}
+
+/* "the provider of " + "a rule of Post": of must outlive the label. */
+static inline ds_label ds_label_of(const char *prefix, const ds_label *of) {
+    return (ds_label){prefix, DS_LABEL_OF, {.label = of}};
+}
+
 /* ---- parse_util.c ---- */
+
+/* The text of label (in p->tmp unless it is given text). */
+const char *ds_label_text(ds_parser *p, const ds_label *label);
 
 /* An error at span, given once per place and code: an aliased node is
  * walked once per alias, and its mistakes are reported once. */
@@ -53,10 +98,16 @@ const char *ds_parse_clip(ds_parser *p, const char *text);
 /* "a map", "a list", "empty", "the number 12", "a single value (x)"... for messages. */
 const char *ds_parse_describe(ds_parser *p, const ds_ynode *n);
 
+/* The functions below that name what they read in messages take that name
+ * as text; their _l twins take it as a label, written out only when a
+ * message is given (for the hot path: every field, rule and list). */
+
 /* Whether n is of kind; otherwise reports "NAME must be EXPECTED, not ..."
  * (hint optional) and returns false. */
 bool ds_parse_want(ds_parser *p, const ds_ynode *n, ds_ykind kind, const char *name,
                    const char *expected, const char *hint);
+bool ds_parse_want_l(ds_parser *p, const ds_ynode *n, ds_ykind kind, const ds_label *name,
+                     const char *expected, const char *hint);
 
 /* The value under key in map (NULL when absent); *key_node gets the key. */
 const ds_ynode *ds_parse_get(const ds_ynode *map, const char *key, const ds_ynode **key_node);
@@ -82,16 +133,20 @@ const char *ds_parse_name_problem(ds_parser *p, const char *text);
  * scalar) into *out; reports and returns false when it is not one. role is
  * what the name names ("a model name"). */
 bool ds_parse_name(ds_parser *p, const ds_ynode *n, bool is_key, const char *role, ds_name *out);
+bool ds_parse_name_l(ds_parser *p, const ds_ynode *n, bool is_key, const ds_label *role,
+                     ds_name *out);
 
 /* A string value (a scalar that reads as a string) into *out; reports and
  * returns false otherwise. what names the value ("the entry of the handler
  * of the query q"). */
 bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name *out);
+bool ds_parse_string_l(ds_parser *p, const ds_ynode *n, const ds_label *what, ds_name *out);
 
 /* The index of the word n holds in set, or -1 after reporting it; what
  * names n when it is not a word at all ("the provider of a rule of Post";
  * NULL: the set's phrase). */
 int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what);
+int ds_parse_word_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const ds_label *what);
 
 /* In the functions below, what names the list in messages ("the
  * identifier of Order") and role each item (as for ds_parse_name). */
@@ -100,20 +155,28 @@ int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const 
  * into *out (present, span). */
 void ds_parse_names(ds_parser *p, const ds_ynode *n, bool one_ok, const char *what,
                     const char *role, ds_name_list *out);
+void ds_parse_names_l(ds_parser *p, const ds_ynode *n, bool one_ok, const ds_label *what,
+                      const char *role, ds_name_list *out);
 
 /* WORDS := [WORD, ...], each from set and given once. */
 void ds_parse_words(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what,
                     ds_name_list *out);
+void ds_parse_words_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const ds_label *what,
+                      ds_name_list *out);
 
 /* STRINGS := [STRING, ...] */
 void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const char *role,
                       ds_name_list *out);
+void ds_parse_strings_l(ds_parser *p, const ds_ynode *n, const ds_label *what,
+                        const ds_label *role, ds_name_list *out);
 
 /* Whether value, at item, is new to the list that seen (a table in p->tmp)
  * tracks; otherwise reports it as repeated in what ("the enum Size"), with
  * a note at its first place, and returns false. */
 bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
                      const char *what);
+bool ds_parse_unique_l(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
+                       const ds_label *what);
 
 /* A new declaration of kind, its tables ready. */
 ds_decl *ds_parse_new_decl(ds_parser *p, ds_decl_kind kind);
@@ -132,6 +195,8 @@ const char *ds_parse_field_label(ds_parser *p, const ds_field *f);
  * protect in messages ("Post", "Post.title", "the query echo", "the schema"). */
 void ds_parse_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value, const char *owner,
                     ds_rules *out);
+void ds_parse_rules_l(ds_parser *p, const ds_ynode *key, const ds_ynode *value,
+                      const ds_label *owner, ds_rules *out);
 
 /* ---- parse_field.c ---- */
 

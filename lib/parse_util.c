@@ -7,6 +7,34 @@
 
 #include "parse_internal.h"
 
+/* The NULL-terminated parts one after the other, in p->tmp: labels are
+ * joined often enough that printf shows. */
+static const char *join(ds_parser *p, const char *const *parts) {
+    size_t len = 0;
+    for (const char *const *part = parts; *part; part++) len += strlen(*part);
+    char *out = ds_arena_alloc_raw(&p->tmp, len + 1), *end = out;
+    for (const char *const *part = parts; *part; part++) {
+        size_t n = strlen(*part);
+        memcpy(end, *part, n);
+        end += n;
+    }
+    *end = '\0';
+    return out;
+}
+
+#define JOIN(p, ...) join(p, (const char *const[]){__VA_ARGS__, NULL})
+
+const char *ds_label_text(ds_parser *p, const ds_label *label) {
+    const char *subject;
+    switch (label->kind) {
+    case DS_LABEL_FIELD: subject = ds_parse_field_label(p, label->subject.field); break;
+    case DS_LABEL_DECL: subject = ds_parse_decl_label(p, label->subject.decl); break;
+    case DS_LABEL_OF: subject = ds_label_text(p, label->subject.label); break;
+    default: subject = label->subject.text; break;
+    }
+    return *label->prefix ? JOIN(p, label->prefix, subject) : subject;
+}
+
 ds_diag *ds_parse_error(ds_parser *p, ds_span span, const char *code, const char *fmt, ...) {
     char *place = ds_arena_printf(&p->tmp, "%u:%u:%s", span.line, span.col, code);
     if (ds_symtab_put(&p->reported, place, place)) return &p->s->sunk;  /* said already */
@@ -45,20 +73,27 @@ const char *ds_parse_describe(ds_parser *p, const ds_ynode *n) {
 }
 
 /* Report "NAME must be EXPECTED, not WHAT N IS" at n. */
-static ds_diag *wrong_kind(ds_parser *p, const ds_ynode *n, const char *name, const char *expected) {
+static ds_diag *wrong_kind(ds_parser *p, const ds_ynode *n, const ds_label *name,
+                           const char *expected) {
     if (ds_yaml_is_null(n))
-        return ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, but it is empty", name,
-                              expected);
-    return ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, not %s", name, expected,
-                          ds_parse_describe(p, n));
+        return ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, but it is empty",
+                              ds_label_text(p, name), expected);
+    return ds_parse_error(p, n->span, DS_E_WRONG_KIND, "%s must be %s, not %s",
+                          ds_label_text(p, name), expected, ds_parse_describe(p, n));
 }
 
-bool ds_parse_want(ds_parser *p, const ds_ynode *n, ds_ykind kind, const char *name,
-                   const char *expected, const char *hint) {
+bool ds_parse_want_l(ds_parser *p, const ds_ynode *n, ds_ykind kind, const ds_label *name,
+                     const char *expected, const char *hint) {
     if (n->kind == kind) return true;
     ds_diag *e = wrong_kind(p, n, name, expected);
     if (hint) ds_hint(p->s, e, "%s", hint);
     return false;
+}
+
+bool ds_parse_want(ds_parser *p, const ds_ynode *n, ds_ykind kind, const char *name,
+                   const char *expected, const char *hint) {
+    ds_label label = ds_text_label(name);
+    return ds_parse_want_l(p, n, kind, &label, expected, hint);
 }
 
 const ds_ynode *ds_parse_get(const ds_ynode *map, const char *key, const ds_ynode **key_node) {
@@ -145,11 +180,13 @@ const char *ds_parse_name_problem(ds_parser *p, const char *text) {
     return NULL;
 }
 
-bool ds_parse_name(ds_parser *p, const ds_ynode *n, bool is_key, const char *role, ds_name *out) {
+bool ds_parse_name_l(ds_parser *p, const ds_ynode *n, bool is_key, const ds_label *role,
+                     ds_name *out) {
     out->text = NULL;
     out->span = n->span;
     if (n->kind != DS_Y_SCALAR && is_key) {
-        wrong_kind(p, n, "this key", role);
+        ds_label this_key = ds_text_label("this key");
+        wrong_kind(p, n, &this_key, ds_label_text(p, role));
         return false;
     }
     if (n->kind != DS_Y_SCALAR || (!is_key && ds_yaml_scalar_kind(n, NULL, NULL) != DS_VALUE_STRING)) {
@@ -167,11 +204,16 @@ bool ds_parse_name(ds_parser *p, const ds_ynode *n, bool is_key, const char *rol
     ds_diag *e = ds_parse_error(p, n->span, DS_E_BAD_NAME, "%s%s%s is not a GraphQL name: %s",
                                 quote ? "'" : "", clip(p, n->text), quote ? "'" : "", problem);
     ds_hint(p->s, e, "%s is made of letters, digits and underscores and does not start with a digit",
-            role);
+            ds_label_text(p, role));
     return false;
 }
 
-bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name *out) {
+bool ds_parse_name(ds_parser *p, const ds_ynode *n, bool is_key, const char *role, ds_name *out) {
+    ds_label label = ds_text_label(role);
+    return ds_parse_name_l(p, n, is_key, &label, out);
+}
+
+bool ds_parse_string_l(ds_parser *p, const ds_ynode *n, const ds_label *what, ds_name *out) {
     out->text = NULL;
     out->span = n->span;
     if (n->kind == DS_Y_SCALAR && ds_yaml_scalar_kind(n, NULL, NULL) == DS_VALUE_STRING) {
@@ -182,6 +224,11 @@ bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name 
     if (n->kind == DS_Y_SCALAR && !ds_yaml_is_null(n))
         ds_hint(p->s, e, "quote it: \"%s\"", clip(p, n->text));
     return false;
+}
+
+bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name *out) {
+    ds_label label = ds_text_label(what);
+    return ds_parse_string_l(p, n, &label, out);
 }
 
 /* "a, b or c" for the words of a set. */
@@ -202,12 +249,13 @@ static const char *suggest(const ds_wordset *set, const char *word) {
     return ds_closest(word, set->words, count_words(set->words));
 }
 
-int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what) {
+int ds_parse_word_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const ds_label *what) {
     if (n->kind != DS_Y_SCALAR) {
         const char *expected = set->words[1] ? ds_arena_printf(&p->tmp, "one of %s",
                                                                word_list(p, set->words))
                                              : set->words[0];
-        wrong_kind(p, n, what ? what : set->what, expected);
+        ds_label set_what = ds_text_label(set->what);
+        wrong_kind(p, n, what ? what : &set_what, expected);
         return -1;
     }
     bool is_string = ds_yaml_scalar_kind(n, NULL, NULL) == DS_VALUE_STRING;
@@ -227,6 +275,11 @@ int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const 
     return -1;
 }
 
+int ds_parse_word(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what) {
+    ds_label label = ds_text_label(what);
+    return ds_parse_word_l(p, n, set, what ? &label : NULL);
+}
+
 /* Start a list read from value n under key. */
 static void begin_list(ds_name_list *out, const ds_ynode *n) {
     memset(out, 0, sizeof *out);
@@ -236,14 +289,14 @@ static void begin_list(ds_name_list *out, const ds_ynode *n) {
 
 /* Report that n, which should be a list (expected), is not one; a single
  * value gets the hint to write it as a list of one. */
-static void not_a_list(ds_parser *p, const ds_ynode *n, const char *what, const char *expected) {
+static void not_a_list(ds_parser *p, const ds_ynode *n, const ds_label *what, const char *expected) {
     ds_diag *e = wrong_kind(p, n, what, expected);
     if (n->kind == DS_Y_SCALAR && !ds_yaml_is_null(n))
         ds_hint(p->s, e, "write it as a list: [%s]", clip(p, n->text));
 }
 
-void ds_parse_names(ds_parser *p, const ds_ynode *n, bool one_ok, const char *what,
-                    const char *role, ds_name_list *out) {
+void ds_parse_names_l(ds_parser *p, const ds_ynode *n, bool one_ok, const ds_label *what,
+                      const char *role, ds_name_list *out) {
     begin_list(out, n);
     bool single = n->kind == DS_Y_SCALAR && one_ok && !ds_yaml_is_null(n);
     if (!single && n->kind != DS_Y_SEQ) {
@@ -252,11 +305,19 @@ void ds_parse_names(ds_parser *p, const ds_ynode *n, bool one_ok, const char *wh
         return;
     }
     size_t count = single ? 1 : n->count;
+    ds_label role_label = ds_text_label(role);
     for (size_t i = 0; i < count; i++) {
         ds_name name;
-        if (!ds_parse_name(p, single ? n : n->items[i], false, role, &name)) out->invalid = true;
+        if (!ds_parse_name_l(p, single ? n : n->items[i], false, &role_label, &name))
+            out->invalid = true;
         if (name.text) DS_PUSH(&p->s->arena, out->items, out->count, out->cap, name);
     }
+}
+
+void ds_parse_names(ds_parser *p, const ds_ynode *n, bool one_ok, const char *what,
+                    const char *role, ds_name_list *out) {
+    ds_label label = ds_text_label(what);
+    ds_parse_names_l(p, n, one_ok, &label, role, out);
 }
 
 /* Where a value of a list was first given, and how often so far. */
@@ -265,8 +326,8 @@ typedef struct first_place {
     size_t times;
 } first_place;
 
-bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
-                     const char *what) {
+bool ds_parse_unique_l(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
+                       const ds_label *what) {
     first_place *first = ds_symtab_get(seen, value);
     if (!first) {
         first = ds_arena_alloc(&p->tmp, sizeof *first);
@@ -276,19 +337,25 @@ bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const 
         return true;
     }
     first->times++;
-    const char *text = clip(p, value);
+    const char *text = clip(p, value), *list = ds_label_text(p, what);
     ds_diag *e = first->times == 2
                      ? ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE, "%s is listed twice in %s",
-                                      text, what)
+                                      text, list)
                      : ds_parse_error(p, item->span, DS_E_DUPLICATE_VALUE,
-                                      "%s is listed %zu times in %s", text, first->times, what);
+                                      "%s is listed %zu times in %s", text, first->times, list);
     ds_note_at(p->s, e, first->span, "%s is first listed here", text);
     ds_hint(p->s, e, first->times == 2 ? "remove the second %s" : "remove this %s", text);
     return false;
 }
 
-void ds_parse_words(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what,
-                    ds_name_list *out) {
+bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
+                     const char *what) {
+    ds_label label = ds_text_label(what);
+    return ds_parse_unique_l(p, seen, item, value, &label);
+}
+
+void ds_parse_words_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const ds_label *what,
+                      ds_name_list *out) {
     begin_list(out, n);
     if (n->kind != DS_Y_SEQ) {
         not_a_list(p, n, what, "a list");
@@ -299,18 +366,24 @@ void ds_parse_words(ds_parser *p, const ds_ynode *n, const ds_wordset *set, cons
     ds_symtab_init(&seen, &p->tmp);
     for (size_t i = 0; i < n->count; i++) {
         const ds_ynode *item = n->items[i];
-        if (ds_parse_word(p, item, set, NULL) < 0) {
+        if (ds_parse_word_l(p, item, set, NULL) < 0) {
             out->invalid = true;
             continue;
         }
-        if (!ds_parse_unique(p, &seen, item, item->text, what)) continue;
+        if (!ds_parse_unique_l(p, &seen, item, item->text, what)) continue;
         ds_name word = {item->text, item->span};
         DS_PUSH(&p->s->arena, out->items, out->count, out->cap, word);
     }
 }
 
-void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const char *role,
-                      ds_name_list *out) {
+void ds_parse_words(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const char *what,
+                    ds_name_list *out) {
+    ds_label label = ds_text_label(what);
+    ds_parse_words_l(p, n, set, &label, out);
+}
+
+void ds_parse_strings_l(ds_parser *p, const ds_ynode *n, const ds_label *what,
+                        const ds_label *role, ds_name_list *out) {
     begin_list(out, n);
     if (n->kind != DS_Y_SEQ) {
         not_a_list(p, n, what, "a list of strings");
@@ -319,11 +392,17 @@ void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const c
     }
     for (size_t i = 0; i < n->count; i++) {
         ds_name text;
-        if (ds_parse_string(p, n->items[i], role, &text))
+        if (ds_parse_string_l(p, n->items[i], role, &text))
             DS_PUSH(&p->s->arena, out->items, out->count, out->cap, text);
         else
             out->invalid = true;
     }
+}
+
+void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const char *role,
+                      ds_name_list *out) {
+    ds_label what_label = ds_text_label(what), role_label = ds_text_label(role);
+    ds_parse_strings_l(p, n, &what_label, &role_label, out);
 }
 
 ds_decl *ds_parse_new_decl(ds_parser *p, ds_decl_kind kind) {
@@ -347,10 +426,10 @@ static const char *kind_word(ds_decl_kind kind) {
 
 const char *ds_parse_decl_label(ds_parser *p, const ds_decl *d) {
     if (d->implicit && d->origin)
-        return ds_arena_printf(&p->tmp, "the %s of %s", d->kind == DS_DECL_ENUM ? "enum" : "customType",
-                               ds_parse_field_label(p, d->origin));
-    if (!d->name.text) return ds_arena_printf(&p->tmp, "the %s", kind_word(d->kind));
-    return ds_arena_printf(&p->tmp, "the %s %s", kind_word(d->kind), clip(p, d->name.text));
+        return JOIN(p, d->kind == DS_DECL_ENUM ? "the enum of " : "the customType of ",
+                    ds_parse_field_label(p, d->origin));
+    if (!d->name.text) return JOIN(p, "the ", kind_word(d->kind));
+    return JOIN(p, "the ", kind_word(d->kind), " ", clip(p, d->name.text));
 }
 
 /* Inline types nested deeper than this show as "...": labels stay short. */
@@ -363,11 +442,9 @@ static const char *outer_field_label(ds_parser *p, const ds_field *f) {
     const ds_decl *owner = f->owner;
     if (!owner || owner->implicit) return name;
     if (owner->kind < DS_DECL_QUERY)
-        return ds_arena_printf(&p->tmp, "%s.%s", owner->name.text ? clip(p, owner->name.text) : "?",
-                               name);
-    if (owner->returns == f)
-        return ds_arena_printf(&p->tmp, "the return type of %s", ds_parse_decl_label(p, owner));
-    return ds_arena_printf(&p->tmp, "the argument %s of %s", name, ds_parse_decl_label(p, owner));
+        return JOIN(p, owner->name.text ? clip(p, owner->name.text) : "?", ".", name);
+    if (owner->returns == f) return JOIN(p, "the return type of ", ds_parse_decl_label(p, owner));
+    return JOIN(p, "the argument ", name, " of ", ds_parse_decl_label(p, owner));
 }
 
 /* "address.street": the names from just inside the outermost field around
@@ -380,9 +457,9 @@ static const char *inner_path(ds_parser *p, const ds_field *f, const ds_field **
          f = f->owner->origin, depth++) {
         const char *name = f->name.text ? clip(p, f->name.text) : "?";
         if (depth < LABEL_DEPTH)
-            path = path ? ds_arena_printf(&p->tmp, "%s.%s", name, path) : name;
+            path = path ? JOIN(p, name, ".", path) : name;
         else if (depth == LABEL_DEPTH)
-            path = ds_arena_printf(&p->tmp, "...%s", path);
+            path = JOIN(p, "...", path);
     }
     *root = f;
     return path;
@@ -394,6 +471,6 @@ const char *ds_parse_field_label(ds_parser *p, const ds_field *f) {
     const char *outer = outer_field_label(p, root);
     if (!path) return outer;
     if (root->owner && !root->owner->implicit && root->owner->kind >= DS_DECL_QUERY)
-        return ds_arena_printf(&p->tmp, "%s in %s", path, outer);  /* ok in the return type of q */
-    return ds_arena_printf(&p->tmp, "%s%s%s", outer, path[0] == '.' ? "" : ".", path);
+        return JOIN(p, path, " in ", outer);  /* ok in the return type of q */
+    return JOIN(p, outer, path[0] == '.' ? "" : ".", path);
 }

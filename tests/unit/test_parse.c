@@ -1048,6 +1048,40 @@ START_TEST(long_lists_are_checked_in_linear_time) {
 }
 END_TEST
 
+/* The messages name what they are about by labels written out only when
+ * a message is given: fields, inline declarations, rules inside them. */
+START_TEST(labels_name_nested_constructs) {
+    static const char yaml[] =
+        "models:\n"
+        "  Post:\n"
+        "    fields:\n"
+        "      a: { type: string, authorization: [{ allow: owner, provider: [x] }] }\n"
+        "      b: { hasMany: Post, references: { x: 1 } }\n"
+        "      c: { customType: { d: { customType: { e: { enum: [A, A] } } } } }\n"
+        "      f: { type: string, default: [1] }\n"
+        "queries:\n"
+        "  q:\n"
+        "    arguments: { g: { type: string, authorization: [{ allow: groups, groups: [1] }] } }\n"
+        "    returns: { customType: { h: { customType: { i: { type: { j: 1 } } } } } }\n"
+        "    handler: { function: f }\n";
+    static const char *const messages[] = {
+        "the provider of a rule of Post.a must be one of identityPool, userPools, oidc or function, "
+        "not a list",
+        "the references of Post.b must be a name or a list of names, not a map",
+        "A is listed twice in the enum of Post.c.d.e",
+        "the default of Post.f must be a single value, not a list",
+        "a group of a rule of the argument g of the query q must be a string, not the number 1",
+        "the type of h.i in the return type of the query q must be a type string such as string!, "
+        "not a map"};
+    ds_schema *s = parse(yaml);
+    size_t count = sizeof messages / sizeof *messages;
+    ck_assert_uint_eq(ds_schema_diagnostic_count(s), count);
+    for (size_t i = 0; i < count; i++)
+        ck_assert_str_eq(ds_schema_diagnostic(s, i)->message, messages[i]);
+    ds_schema_free(s);
+}
+END_TEST
+
 int main(void) {
     Suite *suite = suite_create("parse");
     TCase *tree = tcase_create("tree");
@@ -1090,6 +1124,7 @@ int main(void) {
     tcase_add_test(diags, wrong_kinds_name_the_construct_and_what_was_found);
     tcase_add_test(diags, a_repeated_value_says_which_one_to_remove);
     tcase_add_test(diags, bytes_that_are_not_utf8_are_named);
+    tcase_add_test(diags, labels_name_nested_constructs);
     suite_add_tcase(suite, diags);
     TCase *speed = tcase_create("speed");
     tcase_set_timeout(speed, 5);
