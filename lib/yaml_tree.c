@@ -623,8 +623,8 @@ static void on_close(loader *l, const yaml_event_t *ev) {
     ds_span end = span_of(l, ev->start_mark, ev->end_mark);
     n->span.end_line = end.end_line;
     n->span.end_col = end.end_col;
-    child *kids = l->kids + f.first;
     size_t count = l->nkids - f.first;
+    child *kids = count ? l->kids + f.first : NULL;  /* no stack before the first child */
     if (n->kind == DS_Y_MAP) count = finish_map(l, kids, count);
     size_t weight = 1;
     for (size_t i = 0; i < count && weight <= l->budget; i++) weight += kids[i].weight;
