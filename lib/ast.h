@@ -245,6 +245,7 @@ typedef struct ds_decl {
     ds_symtab field_names;     /* resolver: name -> ds_field*, only for more than
                                   DS_FIELD_SCAN_MAX fields (fewer are scanned) */
     bool fields_indexed;       /* resolver: field lookups are ready */
+    const char *plural;        /* ds_decl_plural's cache: the name pluralized */
 
     /* MODEL */
     ds_name_list identifier;   /* present false: the default [id] */

@@ -259,10 +259,13 @@ static bool disabled(const ds_decl *m, const char *op, const char *group) {
 /* Add a model's operations. */
 static void add_model_roots(ds_schema *s, root_list *l, const ds_decl *m) {
     const char *name = ds_capitalize(s, m->name.text);
+    /* pluralize() keeps the case of what it is given: a capitalized name is
+       the model's own, whose plural is made once */
+    const char *plural = name == m->name.text ? ds_decl_plural(s, m) : ds_pluralize(&l->scratch, name);
     for (int i = 0; i < 8; i++) {
         if (disabled(m, model_ops[i], op_groups[i])) continue;
         if (i >= 5 && disabled(m, model_ops[i - 3], op_groups[i - 3])) continue;
-        const char *field = concat(l, model_ops[i], i == 1 ? ds_pluralize(&l->scratch, name) : name);
+        const char *field = concat(l, model_ops[i], i == 1 ? plural : name);
         add_root(l, i < 2 ? 0 : i < 5 ? 1 : 2, field, m, NULL, i);
     }
 }

@@ -423,9 +423,11 @@ static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *
     if (given(ix->name.text)) {
         ds_jw_string(w, ix->name.text);
     } else {
-        char *plural = ds_pluralize(&c->s->arena, model->name.text);
-        if (plural[0] >= 'A' && plural[0] <= 'Z') plural[0] = (char)(plural[0] - 'A' + 'a');
-        ds_buf_puts(b, plural);
+        const char *plural = ds_decl_plural(c->s, model);
+        if (plural[0]) {  /* decapitalized */
+            ds_buf_putc(b, plural[0] >= 'A' && plural[0] <= 'Z' ? (char)(plural[0] - 'A' + 'a') : plural[0]);
+            ds_buf_puts(b, plural + 1);
+        }
         index_tail(b, ix);
         ds_json_scratch_string(w, b);
     }
@@ -871,7 +873,7 @@ static void model_json(intro_ctx *c, const gen_model *m) {
     ds_jw_end_object(w);
     DS_JW_MEMBER(w, "\"syncable\": true");
     DS_JW_KEY(w, "pluralName");
-    ds_jw_string(w, ds_pluralize(&c->s->arena, m->decl->name.text));
+    ds_jw_string(w, ds_decl_plural(c->s, m->decl));
     DS_JW_KEY(w, "attributes");
     model_attributes(c, m);
     DS_JW_KEY(w, "primaryKeyInfo");

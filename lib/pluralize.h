@@ -7,10 +7,15 @@
 #include <stdbool.h>
 
 #include "arena.h"
+#include "ast.h"
 
 /* pluralize.plural(word), allocated in arena: "Post" -> "Posts",
  * "Category" -> "Categories", "Person" -> "People", "Staff" -> "Staff". */
 char *ds_pluralize(ds_arena *arena, const char *word);
+
+/* The plural of d's name, made once per declaration and kept on it (a
+ * cache: d is otherwise left as it is). */
+const char *ds_decl_plural(ds_schema *s, const ds_decl *d);
 
 /* Whether the quick last-letter test written next to each rule agrees with
  * what the rule's regular expression can match (for the unit tests). */
