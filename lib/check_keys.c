@@ -29,12 +29,11 @@ static const char *role_words(key_role role) {
 }
 
 /* "did you mean" over a model's field names. */
-static const char *closest_field(ds_schema *s, const ds_decl *m, const char *name) {
-    const char **names = ds_arena_alloc(&s->arena, (m->field_count + 1) * sizeof *names);
-    size_t k = 0;
+static const char *closest_field(const ds_decl *m, const char *name) {
+    ds_candidates names = {0};
     for (size_t i = 0; i < m->field_count; i++)
-        if (m->fields[i] && m->fields[i]->name.text) names[k++] = m->fields[i]->name.text;
-    return ds_closest(name, names, k);
+        if (m->fields[i]) ds_candidates_add(&names, m->fields[i]->name.text);
+    return ds_candidates_closest(&names, name);
 }
 
 /* Report a key naming a field the model does not declare. */
@@ -47,7 +46,7 @@ static ds_diag *report_undeclared(ds_resolver *r, const ds_decl *m, const ds_nam
     ds_diag *e = ds_error(s, name->span, DS_E_KEY_UNDECLARED,
                           "%s names %s, which is not a field of %s", what, name->text,
                           ds_decl_name(m));
-    const char *near = closest_field(s, m, name->text);
+    const char *near = closest_field(m, name->text);
     if (near) {
         ds_hint(s, e, "did you mean %s?", near);
         ds_note_at(s, e, ds_decl_field(m, near)->name.span, "%s.%s is declared here",
@@ -330,7 +329,7 @@ static void check_index(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *name
         ds_diag *w = ds_warning(r->s, a->span, DS_W_PROJECTION_UNDECLARED,
                                 "the projection includes %s, which is not a field of %s",
                                 a->text, ds_decl_name(m));
-        const char *near = closest_field(r->s, m, a->text);
+        const char *near = closest_field(m, a->text);
         if (near) ds_hint(r->s, w, "did you mean %s?", near);
     }
     if (x->projection == DS_PROJECTION_INCLUDE && x->non_key_attributes.count == 0) {

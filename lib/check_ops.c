@@ -58,13 +58,11 @@ static void check_returns(ds_resolver *r, ds_decl *op) {
 
 /* "did you mean" over mutations and models. */
 static const char *closest_source(ds_schema *s, const char *name) {
-    const char **names = ds_arena_alloc(&s->arena, (s->decl_count + 1) * sizeof *names);
-    size_t k = 0;
+    ds_candidates names = {0};
     for (size_t i = 0; i < s->decl_count; i++)
-        if ((s->decls[i]->kind == DS_DECL_MUTATION || s->decls[i]->kind == DS_DECL_MODEL) &&
-            s->decls[i]->name.text)
-            names[k++] = s->decls[i]->name.text;
-    return ds_closest(name, names, k);
+        if (s->decls[i]->kind == DS_DECL_MUTATION || s->decls[i]->kind == DS_DECL_MODEL)
+            ds_candidates_add(&names, s->decls[i]->name.text);
+    return ds_candidates_closest(&names, name);
 }
 
 /* Report a source naming nothing declared. */

@@ -38,12 +38,10 @@ static ds_span related_span(const ds_field *f) {
 
 /* "did you mean" over the declared models. */
 static const char *closest_model(ds_schema *s, const char *name) {
-    const char **names = ds_arena_alloc(&s->arena, (s->decl_count + 1) * sizeof *names);
-    size_t k = 0;
+    ds_candidates names = {0};
     for (size_t i = 0; i < s->decl_count; i++)
-        if (s->decls[i]->kind == DS_DECL_MODEL && s->decls[i]->name.text)
-            names[k++] = s->decls[i]->name.text;
-    return ds_closest(name, names, k);
+        if (s->decls[i]->kind == DS_DECL_MODEL) ds_candidates_add(&names, s->decls[i]->name.text);
+    return ds_candidates_closest(&names, name);
 }
 
 /* Report a relationship whose related name is not a declared model. */
@@ -282,13 +280,12 @@ static bool key_types_match(ds_scalar a, ds_scalar b) {
 }
 
 /* "did you mean" over the scalar fields of a model. */
-static const char *closest_field(ds_schema *s, const ds_decl *m, const char *name) {
-    const char **names = ds_arena_alloc(&s->arena, (m->field_count + 1) * sizeof *names);
-    size_t k = 0;
+static const char *closest_field(const ds_decl *m, const char *name) {
+    ds_candidates names = {0};
     for (size_t i = 0; i < m->field_count; i++)
-        if (m->fields[i] && m->fields[i]->name.text && m->fields[i]->kind == DS_FIELD_SCALAR)
-            names[k++] = m->fields[i]->name.text;
-    return name ? ds_closest(name, names, k) : NULL;
+        if (m->fields[i] && m->fields[i]->kind == DS_FIELD_SCALAR)
+            ds_candidates_add(&names, m->fields[i]->name.text);
+    return ds_candidates_closest(&names, name);
 }
 
 /* Every reference field exists on the child; reports the first missing one. */
@@ -307,7 +304,7 @@ static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
         ds_field *idf;
         ds_scalar t = i < identifier_count(parent) ? identifier_type(parent, i, &idf)
                                                     : DS_SCALAR_NONE;
-        const char *near = closest_field(s, child, name);
+        const char *near = closest_field(child, name);
         if (near && g->rel->counterpart)
             ds_hint(s, e, "did you mean %s? (correct it in %s too)", near,
                     qualified(s, g->rel->counterpart));

@@ -7,6 +7,7 @@
  */
 #include "resolve.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "phases.h"
@@ -25,6 +26,23 @@ void ds_resolve(ds_schema *s) {
     ds_check_auth(&r);
     ds_check_defaults(&r);
     ds_check_usage(&r);
+}
+
+void ds_candidates_add(ds_candidates *c, const char *name) {
+    if (!name) return;
+    if (c->count == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 64;
+        c->items = realloc(c->items, c->cap * sizeof *c->items);
+        if (!c->items) abort();
+    }
+    c->items[c->count++] = name;
+}
+
+const char *ds_candidates_closest(ds_candidates *c, const char *name) {
+    const char *found = name ? ds_closest(name, c->items, c->count) : NULL;
+    free(c->items);
+    *c = (ds_candidates){0};
+    return found;
 }
 
 const char *ds_capitalize(ds_schema *s, const char *name) {

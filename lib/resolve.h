@@ -58,6 +58,19 @@ bool ds_default_valid(ds_scalar scalar, const char *text);
 
 /* ---- helpers (resolve.c) ---- */
 
+/* Candidate names for a "did you mean", gathered in a malloc'ed list (a
+ * schema with 10,000 mistakes asks 10,000 times; nothing may stay behind). */
+typedef struct ds_candidates {
+    const char **items;
+    size_t count, cap;
+} ds_candidates;
+
+/* Add a name (NULL is skipped). */
+void ds_candidates_add(ds_candidates *c, const char *name);
+
+/* The candidate closest to name (ds_closest), or NULL; frees the list. */
+const char *ds_candidates_closest(ds_candidates *c, const char *name);
+
 /* name with its first letter upper-cased, as data-schema's capitalize(). */
 const char *ds_capitalize(ds_schema *s, const char *name);
 

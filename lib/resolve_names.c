@@ -292,16 +292,14 @@ static bool may_name_model(const ds_field *f) {
  * an operation's return type). */
 static const char *closest_type(ds_resolver *r, const char *name, bool models) {
     ds_schema *s = r->s;
-    size_t n = DS_SCALAR_COUNT + s->decl_count, k = 0;
-    const char **names = ds_arena_alloc(&s->arena, n * sizeof *names);
-    for (int i = 1; i < DS_SCALAR_COUNT; i++) names[k++] = ds_scalar_builder_name((ds_scalar)i);
+    ds_candidates names = {0};
+    for (int i = 1; i < DS_SCALAR_COUNT; i++) ds_candidates_add(&names, ds_scalar_builder_name((ds_scalar)i));
     for (size_t i = 0; i < s->decl_count; i++) {
         ds_decl *d = s->decls[i];
-        if ((d->kind == DS_DECL_ENUM || d->kind == DS_DECL_TYPE ||
-             (models && d->kind == DS_DECL_MODEL)) && d->name.text)
-            names[k++] = d->name.text;
+        if (d->kind == DS_DECL_ENUM || d->kind == DS_DECL_TYPE || (models && d->kind == DS_DECL_MODEL))
+            ds_candidates_add(&names, d->name.text);
     }
-    return ds_closest(name, names, k);
+    return ds_candidates_closest(&names, name);
 }
 
 /* Report a ref that names nothing declared. */

@@ -19,6 +19,7 @@ fi
 if [ "${1:-}" = "--tests" ]; then
     command -v python3 >/dev/null 2>&1 || missing="$missing python3"
     command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+    [ -x /usr/bin/time ] || missing="$missing time"  # peak memory of hostile cases
 fi
 
 [ -z "$missing" ] && exit 0

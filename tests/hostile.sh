@@ -16,6 +16,8 @@
 #   args ARGS       extra options before the file
 #   input directory the input is a directory named NAME.yaml
 #   seconds N       time limit (default 10; 30 times it under valgrind)
+#   megabytes N     peak memory at most N MiB (measured with /usr/bin/time
+#                   on a plain build; not under sanitizers or valgrind)
 #   pending WHY     a known bug not fixed yet: a failure is shown as XFAIL and
 #                   not counted; a pass says the line can go (XPASS)
 #   # ...           a comment
@@ -32,6 +34,9 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0 xfail=0
 slow=1
 case $dschemac in *valgrind*) slow=30 ;; esac
+# Peak memory is measured only where it means something.
+measure_rss=0
+case $dschemac in *valgrind* | *asan* | *ubsan*) ;; *) [ -x /usr/bin/time ] && measure_rss=1 ;; esac
 
 # bad NAME WHY: record a failure (or a known one) and show the start of stderr.
 bad() {
@@ -82,6 +87,9 @@ check() {
     max=$(field "$name" bytes)
     if [ -n "$max" ] && [ "$(wc -c <"$tmp/err")" -gt "$max" ]; then
         echo "stderr has $(wc -c <"$tmp/err") bytes, want at most $max" >>"$tmp/why"; fi
+    max=$(field "$name" megabytes)
+    if [ -n "$max" ] && [ -s "$tmp/rss" ] && [ "$(tail -n 1 "$tmp/rss")" -gt $((max * 1024)) ]; then
+        echo "peak memory $(($(tail -n 1 "$tmp/rss") / 1024)) MiB, want at most $max" >>"$tmp/why"; fi
     case $(field "$name" stdout) in
     empty) [ -s "$tmp/out" ] && echo "stdout not empty" >>"$tmp/why" ;;
     nonempty) [ -s "$tmp/out" ] || echo "stdout empty" >>"$tmp/why" ;;
@@ -99,8 +107,11 @@ for expect in "$cases"/*.expect; do
     limit=$(field "$name" seconds)
     limit=$((${limit:-10} * slow))
     args=$(field "$name" args)
+    rss=""
+    : >"$tmp/rss"
+    [ "$measure_rss" = 1 ] && [ -n "$(field "$name" megabytes)" ] && rss="/usr/bin/time -f %M -o $tmp/rss"
     # shellcheck disable=SC2086
-    (cd "$tmp/in" && NO_COLOR=1 timeout -k 5 "$limit" $dschemac $args "$name.yaml") \
+    (cd "$tmp/in" && NO_COLOR=1 timeout -k 5 "$limit" $rss $dschemac $args "$name.yaml") \
         >"$tmp/out" 2>"$tmp/err" </dev/null
     rc=$?
     check "$name" "$rc"
