@@ -81,6 +81,10 @@ static inline ds_label ds_label_of(const char *prefix, const ds_label *of) {
 
 /* ---- parse_util.c ---- */
 
+/* A copy of scalar n's text that lives as long as the schema: the YAML
+ * tree's text goes with the tree. */
+const char *ds_parse_keep(ds_parser *p, const ds_ynode *n);
+
 /* The text of label (in p->tmp unless it is given text). */
 const char *ds_label_text(ds_parser *p, const ds_label *label);
 

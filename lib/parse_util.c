@@ -49,6 +49,10 @@ ds_diag *ds_parse_error(ds_parser *p, ds_span span, const char *code, const char
     return ds_error(p->s, span, code, "%s", message);
 }
 
+const char *ds_parse_keep(ds_parser *p, const ds_ynode *n) {
+    return ds_arena_strndup(&p->s->arena, n->text, n->len);
+}
+
 /* At most 40 bytes of text for a message, cut at a character boundary. */
 static const char *clip(ds_parser *p, const char *text) {
     size_t len = strlen(text);
@@ -197,7 +201,7 @@ bool ds_parse_name_l(ds_parser *p, const ds_ynode *n, bool is_key, const ds_labe
             ds_hint(p->s, e, "quote it to make it a name: \"%s\"", clip(p, n->text));
         return false;
     }
-    out->text = n->text;
+    out->text = ds_parse_keep(p, n);
     const char *problem = ds_parse_name_problem(p, n->text);
     if (!problem) return true;
     bool quote = !*n->text || strpbrk(n->text, " \t\r\n");
@@ -217,7 +221,7 @@ bool ds_parse_string_l(ds_parser *p, const ds_ynode *n, const ds_label *what, ds
     out->text = NULL;
     out->span = n->span;
     if (n->kind == DS_Y_SCALAR && ds_yaml_scalar_kind(n, NULL, NULL) == DS_VALUE_STRING) {
-        out->text = n->text;
+        out->text = ds_parse_keep(p, n);
         return true;
     }
     ds_diag *e = wrong_kind(p, n, what, "a string");
@@ -371,7 +375,7 @@ void ds_parse_words_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, co
             continue;
         }
         if (!ds_parse_unique_l(p, &seen, item, item->text, what)) continue;
-        ds_name word = {item->text, item->span};
+        ds_name word = {ds_parse_keep(p, item), item->span};
         DS_PUSH(&p->s->arena, out->items, out->count, out->cap, word);
     }
 }

@@ -263,7 +263,7 @@ void ds_yaml_value(ds_schema *s, const ds_ynode *n, ds_value *out) {
         ds_js_number(out->number, digits, sizeof digits);
         out->text = ds_arena_strdup(&s->arena, digits);
         break;
-    case DS_VALUE_STRING: out->text = n->text; break;
+    case DS_VALUE_STRING: out->text = ds_arena_strndup(&s->arena, n->text, n->len); break;
     }
 }
 

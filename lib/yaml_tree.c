@@ -524,7 +524,7 @@ static void on_scalar(loader *l, const yaml_event_t *ev) {
         ds_hint(l->s, e, "remove the \\0 escape");
         len = (size_t)(nul - value);  /* the text ends there */
     }
-    n->text = ds_arena_strndup(&l->s->arena, value, len);
+    n->text = ds_arena_strndup(l->nodes, value, len);  /* the parser copies what it keeps */
     n->len = (uint32_t)len;  /* the file is at most 4 GiB */
     n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     if (ev->data.scalar.tag) n->tag = (uint8_t)read_tag(l, ev->data.scalar.tag, DS_Y_SCALAR, span);

@@ -32,8 +32,8 @@ typedef struct ds_ynode {
     bool plain;                /* plain style: resolved under the core schema */
     uint8_t tag;               /* ds_ytag */
     uint8_t core;              /* SCALAR: its ds_value_kind, read once by the loader */
-    /* SCALAR: the value, NUL-terminated (no NUL inside), in the schema's arena;
-     * NULL for maps and lists. */
+    /* SCALAR: the value, NUL-terminated (no NUL inside), with the tree: what
+     * outlives the tree is copied (ds_parse_keep). NULL for maps and lists. */
     const char *text;
     /* SEQ: the items; MAP: keys and values alternate (count is twice the pairs). */
     struct ds_ynode **items;
@@ -53,8 +53,9 @@ typedef bool (*ds_yaml_take_fn)(void *ctx, const ds_ynode *section, const ds_yno
 /* The value of a taken entry in the tree. */
 extern const ds_ynode ds_yaml_taken;
 
-/* Read source file of s into a tree allocated from tmp (scalars go to the
- * schema's arena), offering section entries to take (NULL: none) as they
+/* Read source file of s into a tree allocated from tmp (a taken entry's
+ * nodes from a scratch arena of their own), offering section entries to
+ * take (NULL: none) as they
  * complete. Sets *root to the document's top node, or NULL for an empty
  * document. Returns false after reporting an error that leaves no usable
  * tree (encoding, syntax, a limit, a file over 4 GiB); entries may have
