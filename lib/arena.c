@@ -1,10 +1,13 @@
 /* arena.c: bump allocator. */
+#define _DEFAULT_SOURCE  /* madvise, for the huge-page hint */
 #include "arena.h"
 
 #include "buf.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,10 +67,33 @@ void ds_arena_adopt(ds_arena *to, ds_arena *from) {
     from->bytes = 0;
 }
 
-/* A new block able to hold at least size bytes, pushed on the list. */
-static ds_arena_block *new_block(ds_arena *arena, size_t size) {
-    size_t cap = size > DS_ARENA_BLOCK ? size : DS_ARENA_BLOCK;
-    ds_arena_block *b = malloc(sizeof *b + cap);
+/* A block of one transparent huge page: what a big arena grows by. */
+#define DS_ARENA_HUGE ((size_t)2 << 20)
+
+/* Memory for a block of size bytes (header included): a huge page, asked
+ * to be backed by one, when size is one; else from malloc. A schema of
+ * thousands of models fills tens of megabytes, and touching them a 4 KiB
+ * page at a time costs a page fault each. */
+static void *block_memory(size_t size) {
+#if defined(MADV_HUGEPAGE)
+    if (size == DS_ARENA_HUGE) {
+        void *p = NULL;
+        if (posix_memalign(&p, DS_ARENA_HUGE, size) != 0) return NULL;
+        madvise(p, size, MADV_HUGEPAGE);  /* a hint: without it, small pages */
+        return p;
+    }
+#endif
+    return malloc(size);
+}
+
+/* A new block pushed on the list: for a big request (own), of just its
+ * size; else a regular block, 64 KiB while the arena is small and a huge
+ * page once it has handed out 4 MiB. */
+static ds_arena_block *new_block(ds_arena *arena, size_t size, bool own) {
+    size_t regular = arena->bytes >= 2 * DS_ARENA_HUGE ? DS_ARENA_HUGE - sizeof(ds_arena_block)
+                                                       : DS_ARENA_BLOCK;
+    size_t cap = own || size > regular ? size : regular;
+    ds_arena_block *b = block_memory(sizeof *b + cap);
     if (!b) {
         /* Out of memory leaves no way to report; a library may not exit, so abort. */
         abort();
@@ -92,14 +118,14 @@ void *ds_arena_alloc_raw(ds_arena *arena, size_t size) {
             /* A big request gets its own block, behind the current one, so the
                current block's free tail is not wasted. */
             ds_arena_block *cur = arena->head;
-            b = new_block(arena, size);
+            b = new_block(arena, size, true);
             if (cur) {
                 arena->head = cur;
                 b->next = cur->next;
                 cur->next = b;
             }
         } else {
-            b = new_block(arena, size);
+            b = new_block(arena, size, false);
         }
         at = 0;
     }
