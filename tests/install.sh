@@ -26,15 +26,23 @@ cat >"$tmp/use.c" <<'C'
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+/* A ds_write_fn onto a stdio stream. */
+static int to_stream(void *stream, const char *data, size_t len) {
+    return fwrite(data, 1, len, stream) == len ? 0 : -1;
+}
 int main(void) {
     const char *yaml = "authorization: [publicApiKey]\nenums:\n  Color: [RED, BLUE]\n";
+    size_t len = strlen(yaml);
+    char *text = malloc(len + 1);
+    memcpy(text, yaml, len);
     ds_schema *s = ds_schema_new();
-    ds_schema_parse(s, "inline.yaml", yaml, strlen(yaml));
-    char *out = NULL;
-    size_t len = 0;
-    int rc = ds_schema_resolve(s) == 0 && ds_schema_emit(s, DS_FORMAT_GRAPHQL, &out, &len) == 0;
-    if (rc) fwrite(out, 1, len, stdout);
-    free(out);
+    ds_schema_parse_adopt(s, "inline.yaml", text, len);
+    int rc = ds_schema_resolve(s) == 0 && ds_schema_emit_to(s, DS_FORMAT_GRAPHQL, to_stream, stdout) == 0;
+    for (size_t i = 0; i < ds_schema_diagnostic_count(s); i++) {
+        char *message = ds_diagnostic_render(s, ds_schema_diagnostic(s, i), NULL);
+        fputs(message, stderr);
+        free(message);
+    }
     ds_schema_free(s);
     return rc ? 0 : 1;
 }
