@@ -172,22 +172,10 @@ static void rule_json(json_ctx *c, const ds_rule *r) {
         DS_JW_KEY(w, "groups");
         ds_jw_names(w, &r->groups);
     }
-    if (r->group.text) {
-        DS_JW_KEY(w, "group");
-        ds_jw_string(w, r->group.text);
-    }
-    if (r->field.text) {
-        DS_JW_KEY(w, "field");
-        ds_jw_string(w, r->field.text);
-    }
-    if (r->identity_claim.text) {
-        DS_JW_KEY(w, "identityClaim");
-        ds_jw_string(w, r->identity_claim.text);
-    }
-    if (r->group_claim.text) {
-        DS_JW_KEY(w, "groupClaim");
-        ds_jw_string(w, r->group_claim.text);
-    }
+    DS_JW_OPTIONAL_STRING(w, "group", r->group.text);
+    DS_JW_OPTIONAL_STRING(w, "field", r->field.text);
+    DS_JW_OPTIONAL_STRING(w, "identityClaim", r->identity_claim.text);
+    DS_JW_OPTIONAL_STRING(w, "groupClaim", r->group_claim.text);
     DS_JW_KEY(w, "position");
     position(c, r->span);
     ds_jw_end_object(w);
@@ -415,10 +403,7 @@ static void index_json(json_ctx *c, const ds_decl *model, const ds_index *ix) {
     ds_jw_string(w, ix->field.text);
     DS_JW_KEY(w, "sortKeys");
     ds_jw_names(w, &ix->sort_keys);
-    if (ix->name.text) {
-        DS_JW_KEY(w, "name");
-        ds_jw_string(w, ix->name.text);
-    }
+    DS_JW_OPTIONAL_STRING(w, "name", ix->name.text);
     DS_JW_KEY(w, "queryField");
     query_field(c, model, ix);
     if (ix->projection != DS_PROJECTION_NONE) {
@@ -504,9 +489,9 @@ static ds_span decl_span(const ds_decl *d) {
     return d->name.span;
 }
 
-/* An enum. */
-static void enum_json(json_ctx *c, const ds_decl *d) {
-    ds_jw *w = c->w;
+/* Open the object of an enum or custom type, which may be implicit:
+ * name, implicit, origin. */
+static void begin_enum_or_type(ds_jw *w, const ds_decl *d) {
     ds_jw_begin_object(w);
     DS_JW_KEY(w, "name");
     ds_jw_string(w, d->name.text);
@@ -514,6 +499,12 @@ static void enum_json(json_ctx *c, const ds_decl *d) {
     ds_jw_bool(w, d->implicit);
     DS_JW_KEY(w, "origin");
     origin_json(w, d);
+}
+
+/* An enum. */
+static void enum_json(json_ctx *c, const ds_decl *d) {
+    ds_jw *w = c->w;
+    begin_enum_or_type(w, d);
     DS_JW_KEY(w, "values");
     ds_jw_names(w, &d->values);
     DS_JW_KEY(w, "position");
@@ -524,13 +515,7 @@ static void enum_json(json_ctx *c, const ds_decl *d) {
 /* A custom type. */
 static void type_json(json_ctx *c, const ds_decl *d) {
     ds_jw *w = c->w;
-    ds_jw_begin_object(w);
-    DS_JW_KEY(w, "name");
-    ds_jw_string(w, d->name.text);
-    DS_JW_KEY(w, "implicit");
-    ds_jw_bool(w, d->implicit);
-    DS_JW_KEY(w, "origin");
-    origin_json(w, d);
+    begin_enum_or_type(w, d);
     DS_JW_KEY(w, "fields");
     fields_json(c, d->fields, d->field_count);
     DS_JW_KEY(w, "position");
@@ -552,10 +537,7 @@ static void handler_json(json_ctx *c, const ds_handler *h) {
         DS_JW_MEMBER(w, "\"kind\": \"custom\"");
         DS_JW_KEY(w, "entry");
         ds_jw_string(w, h->entry.text);
-        if (h->data_source.text) {
-            DS_JW_KEY(w, "dataSource");
-            ds_jw_string(w, h->data_source.text);
-        }
+        DS_JW_OPTIONAL_STRING(w, "dataSource", h->data_source.text);
     }
     DS_JW_KEY(w, "position");
     position(c, h->span);

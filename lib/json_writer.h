@@ -147,6 +147,16 @@ static inline void ds_jw_key(ds_jw *w, const char *key) {
         ds_jw_put((w), lit, sizeof(lit) - 1);               \
     } while (0)
 
+/* The member "lit": text, only when text is not NULL. */
+#define DS_JW_OPTIONAL_STRING(w, lit, text)                 \
+    do {                                                    \
+        const char *optional_ = (text);                     \
+        if (optional_) {                                    \
+            DS_JW_KEY(w, lit);                              \
+            ds_jw_string((w), optional_);                   \
+        }                                                   \
+    } while (0)
+
 /* A value spelled out in a literal (e.g. "null", "\"scalar\""). */
 #define DS_JW_LITERAL(w, lit)                               \
     do {                                                    \
