@@ -82,7 +82,7 @@ struct ds_field;
  *   [T]!   -> list, list_required       (.array().required())
  *   [T!]!  -> all three */
 typedef struct ds_type {
-    ds_name base;              /* the base name as written, e.g. "string", "PostStatus" */
+    const char *base;          /* the base name as written, e.g. "string", "PostStatus" */
     ds_scalar scalar;          /* or DS_SCALAR_NONE for a ref */
     bool required;             /* the element (or the single value) is non-null */
     bool list;

@@ -79,7 +79,7 @@ static void put_modified(ds_buf *b, const char *base, const char *suffix, const 
 /* The printed base name of a scalar or ref field's type. */
 static const char *type_base_name(const ds_type *t) {
     if (t->scalar != DS_SCALAR_NONE) return ds_scalar_graphql_name(t->scalar);
-    return t->base.text;
+    return t->base;
 }
 
 /* A scalar field's type as scalarFieldToGql prints it off the identifier:
@@ -460,7 +460,7 @@ static void put_model_field(ds_buf *b, const index_groups *g, size_t i) {
         }
         break;
     case DS_FIELD_REF:
-        put_modified(b, f->type.base.text, "", &f->type);
+        put_modified(b, f->type.base, "", &f->type);
         put_field_indexes(b, g, i);
         break;
     case DS_FIELD_INLINE_ENUM:
@@ -610,7 +610,7 @@ static const ds_rule **inherited_rules(emitter *e, const ds_decl *type, size_t *
 static void put_type_field(ds_buf *b, const ds_field *f) {
     switch (f->kind) {
     case DS_FIELD_SCALAR: put_scalar_type(b, f); break;
-    case DS_FIELD_REF: put_modified(b, f->type.base.text, "", &f->type); break;
+    case DS_FIELD_REF: put_modified(b, f->type.base, "", &f->type); break;
     case DS_FIELD_INLINE_ENUM:
     case DS_FIELD_INLINE_TYPE: ds_buf_puts(b, inline_name(f)); break;
     case DS_FIELD_RELATION: put_relation(b, f); break;
@@ -644,7 +644,7 @@ static bool is_type_ref(const ds_field *f) {
  * `name: `: custom types, referenced or inline, become their inputs. */
 static void put_input_field(ds_buf *b, const ds_field *f) {
     switch (f->kind) {
-    case DS_FIELD_REF: put_modified(b, f->type.base.text, is_type_ref(f) ? "Input" : "", &f->type); break;
+    case DS_FIELD_REF: put_modified(b, f->type.base, is_type_ref(f) ? "Input" : "", &f->type); break;
     case DS_FIELD_INLINE_TYPE: ds_buf_printf(b, "%sInput", inline_name(f)); break;
     case DS_FIELD_INLINE_ENUM: ds_buf_puts(b, inline_name(f)); break;
     case DS_FIELD_SCALAR: put_scalar_type(b, f); break;
@@ -695,7 +695,7 @@ static void put_return_type(const emitter *e, ds_buf *b, const ds_decl *op) {
     if (!r) return;
     switch (r->kind) {
     case DS_FIELD_SCALAR: put_scalar_type(b, r); break;
-    case DS_FIELD_REF: put_modified(b, r->type.base.text, "", &r->type); break;
+    case DS_FIELD_REF: put_modified(b, r->type.base, "", &r->type); break;
     case DS_FIELD_INLINE_ENUM:
     case DS_FIELD_INLINE_TYPE: ds_buf_puts(b, inline_name(r)); break;
     case DS_FIELD_RELATION: break;

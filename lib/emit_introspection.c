@@ -102,7 +102,7 @@ static gen_field bare(const char *name, const char *type) {
 /* The name a ref field prints: its target's, or the name as written. */
 static const char *ref_name(const ds_field *f) {
     if (f->type.target && f->type.target->name.text) return f->type.target->name.text;
-    return f->type.base.text;
+    return f->type.base;
 }
 
 /* A field of a model or custom type as data-schema prints it; pk says it

@@ -121,7 +121,7 @@ static void field_type(json_ctx *c, const ds_field *f) {
                     t->list_required);
         break;
     case DS_FIELD_REF:
-        type_object(c, t->target ? t->target->name.text : t->base.text,
+        type_object(c, t->target ? t->target->name.text : t->base,
                     decl_type_kind(t->target), t->required, t->list, t->list_required);
         break;
     case DS_FIELD_INLINE_ENUM:

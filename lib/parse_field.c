@@ -67,8 +67,8 @@ static const char *read_type_string(ds_parser *p, const char *t, ds_type *out) {
     const char *problem = type_tail_problem(p, c);
     if (problem) return problem;
     out->list = list;
-    out->base.text = ds_arena_strndup(&p->s->arena, name, len);
-    out->scalar = ds_scalar_lookup(out->base.text);
+    out->base = ds_arena_strndup(&p->s->arena, name, len);
+    out->scalar = ds_scalar_lookup(out->base);
     return NULL;
 }
 
@@ -88,7 +88,6 @@ static const char *bracketed(ds_parser *p, const char *text) {
 static bool parse_type(ds_parser *p, const ds_ynode *n, const ds_field *f, ds_type *out) {
     memset(out, 0, sizeof *out);
     out->span = n->span;
-    out->base.span = n->span;
     const char *text = NULL;
     if (n->kind == DS_Y_SEQ && n->count == 1 && n->items[0]->kind == DS_Y_SCALAR &&
         ds_yaml_scalar_kind(n->items[0], NULL, NULL) == DS_VALUE_STRING) {

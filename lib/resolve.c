@@ -128,7 +128,7 @@ const char *ds_field_where(ds_schema *s, const ds_field *f) {
 /* The base name as GraphQL prints it: a scalar's GraphQL name or the ref. */
 static const char *base_words(const ds_type *t) {
     const char *g = ds_scalar_graphql_name(t->scalar);
-    return g ? g : (t->base.text ? t->base.text : "?");
+    return g ? g : (t->base ? t->base : "?");
 }
 
 const char *ds_field_type_words(ds_schema *s, const ds_field *f) {

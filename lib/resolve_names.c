@@ -305,7 +305,7 @@ static const char *closest_type(ds_resolver *r, const char *name, bool models) {
 /* Report a ref that names nothing declared. */
 static void report_unknown_type(ds_resolver *r, ds_field *f) {
     ds_schema *s = r->s;
-    const char *name = f->type.base.text;
+    const char *name = f->type.base;
     ds_decl *implicit = ds_lookup_type(r, name);
     bool returns = may_name_model(f);
     ds_diag *e;
@@ -365,8 +365,8 @@ static void report_model_ref(ds_resolver *r, ds_field *f, ds_decl *model) {
 
 /* Resolve the ref of one field, argument or return. */
 static void resolve_ref(ds_resolver *r, ds_field *f) {
-    if (!f || f->invalid || f->kind != DS_FIELD_REF || !f->type.base.text) return;
-    const char *name = f->type.base.text;
+    if (!f || f->invalid || f->kind != DS_FIELD_REF || !f->type.base) return;
+    const char *name = f->type.base;
     ds_decl *d = ds_symtab_get(&r->declared, name);
     if (d && d->kind >= DS_DECL_QUERY) d = NULL;
     if (!d) {

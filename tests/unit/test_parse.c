@@ -120,9 +120,9 @@ START_TEST(type_strings_and_modifiers) {
     ck_assert(f->type.list && f->type.required && f->type.list_required);
     ck_assert_int_eq(f->type.scalar, DS_SCALAR_IPADDRESS);
     ck_assert(g->type.list && !g->type.required);
-    ck_assert_str_eq(g->type.base.text, "string");
+    ck_assert_str_eq(g->type.base, "string");
     ck_assert_int_eq(h->kind, DS_FIELD_REF);
-    ck_assert_str_eq(h->type.base.text, "Status");
+    ck_assert_str_eq(h->type.base, "Status");
     ck_assert_int_eq(i->kind, DS_FIELD_REF);
     ck_assert(i->type.required);
     /* Spans: the key, and the value node (the quoted string with its quotes). */
@@ -429,7 +429,7 @@ START_TEST(custom_operations_and_subscriptions) {
     ck_assert_uint_eq(echo->argument_count, 2);
     ck_assert(echo->arguments[1]->type.required);
     ck_assert_int_eq(echo->returns->kind, DS_FIELD_REF);
-    ck_assert_str_eq(echo->returns->type.base.text, "EchoResponse");
+    ck_assert_str_eq(echo->returns->type.base, "EchoResponse");
     ck_assert(echo->handler_present);
     ck_assert_uint_eq(echo->handler_count, 1);
     ck_assert_int_eq(echo->handlers[0].kind, DS_HANDLER_FUNCTION);
