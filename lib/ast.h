@@ -38,8 +38,8 @@ typedef struct ds_name {
 typedef struct ds_name_list {
     ds_name *items;
     size_t count, cap;
-    bool present;
     ds_span span;
+    bool present;
     bool invalid;              /* parse: an item is broken (reported); skip checks on it */
 } ds_name_list;
 
@@ -137,8 +137,8 @@ typedef struct ds_rule {
 typedef struct ds_rules {
     ds_rule *items;
     size_t count, cap;
-    bool present;              /* the authorization key was given (maybe empty) */
     ds_span span;              /* the authorization key */
+    bool present;              /* the authorization key was given (maybe empty) */
     bool invalid;              /* parse: not a list, so its rules are unknown (reported) */
 } ds_rules;
 
@@ -232,26 +232,28 @@ typedef enum ds_decl_kind {
  * type, which has implicit set and a name given by the resolver). */
 typedef struct ds_decl {
     ds_decl_kind kind;
+    bool implicit;
+    bool invalid;
+    bool fields_indexed;       /* resolver: field lookups are ready */
+    bool indexes_present;      /* MODEL: the secondaryIndexes key was given */
+    bool handler_present;      /* operations: the handler key was given */
+    bool sources_present;      /* SUBSCRIPTION: the for key was given */
     ds_name name;              /* the key; implicit: the resolver sets text */
     ds_span span;              /* the value node */
     size_t order;              /* position among all declarations, in file order */
-    bool implicit;
     ds_field *origin;          /* implicit: the field that declares it inline */
-    bool invalid;
 
     /* MODEL and TYPE (and an inline TYPE): fields in file order. */
     ds_field **fields;
     size_t field_count, field_cap;
     ds_symtab field_names;     /* resolver: name -> ds_field*, only for more than
                                   DS_FIELD_SCAN_MAX fields (fewer are scanned) */
-    bool fields_indexed;       /* resolver: field lookups are ready */
     const char *plural;        /* ds_decl_plural's cache: the name pluralized */
 
     /* MODEL */
     ds_name_list identifier;   /* present false: the default [id] */
     ds_index *indexes;
     size_t index_count, index_cap;
-    bool indexes_present;
     ds_name_list disabled_ops;
 
     /* MODEL, QUERY, MUTATION, SUBSCRIPTION */
@@ -266,12 +268,10 @@ typedef struct ds_decl {
     ds_field *returns;         /* NULL when absent; kind SCALAR, REF or INLINE_TYPE */
     ds_handler *handlers;      /* several: a pipeline */
     size_t handler_count, handler_cap;
-    bool handler_present;
 
     /* SUBSCRIPTION */
     ds_sub_source *sources;
     size_t source_count, source_cap;
-    bool sources_present;
 } ds_decl;
 
 /* One parsed file. */
