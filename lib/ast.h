@@ -20,10 +20,25 @@
  * line/column range (columns in characters, end exclusive). A span with
  * line 0 is "nowhere" (an implicit node). */
 typedef struct ds_span {
-    uint32_t file;
     uint32_t line, col;
-    uint32_t end_line, end_col;
+    uint32_t end_col;
+    uint16_t file;             /* at most DS_MAX_FILES files a schema; UINT16_MAX: none */
+    uint16_t end_lines;        /* the end line less the start line (saturated) */
 } ds_span;
+
+/* Files one schema may read (ds_span keeps a file in 16 bits). */
+#define DS_MAX_FILES 65535
+
+/* A span from its start and (exclusive) end. */
+static inline ds_span ds_span_make(uint32_t file, uint32_t line, uint32_t col, uint32_t end_line,
+                                   uint32_t end_col) {
+    uint32_t lines = end_line > line ? end_line - line : 0;
+    ds_span sp = {line, col, end_col, (uint16_t)file, (uint16_t)(lines > UINT16_MAX ? UINT16_MAX : lines)};
+    return sp;
+}
+
+/* The line a span ends on. */
+static inline uint32_t ds_span_end_line(ds_span sp) { return sp.line + sp.end_lines; }
 
 /* A name or string as written, with where it was written. text is NULL
  * when the key was absent. */

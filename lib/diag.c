@@ -29,7 +29,7 @@ static ds_location locate(const ds_schema *s, ds_span span) {
     if (span.file < s->source_count) loc.file = s->sources[span.file].name;
     loc.line = span.line;
     loc.column = span.col;
-    loc.end_line = span.end_line;
+    loc.end_line = ds_span_end_line(span);
     loc.end_column = span.end_col;
     return loc;
 }

@@ -520,6 +520,7 @@ static bool parse_file(ds_schema *s, uint32_t file, ds_yaml_take_fn take) {
 }
 
 void ds_parse_source(ds_schema *s, uint32_t file) {
+    if (s->sources[file].len == 0) return;  /* an empty file declares nothing */
     schema_mark before = mark_schema(s);
     if (parse_file(s, file, take_decl) || s->decl_count == before.decls) return;
     /* The YAML broke after some declarations were parsed: as for any file

@@ -26,6 +26,12 @@ void ds_schema_set_max_errors(ds_schema *s, size_t max) { s->max_errors = max; }
 /* Add a source whose bytes the schema already owns, and parse it. */
 static size_t parse_source(ds_schema *s, const char *name, const char *data, size_t len) {
     size_t before = s->error_count;
+    if (s->source_count >= DS_MAX_FILES) {
+        ds_span nowhere = {.file = UINT16_MAX};  /* no file's */
+        ds_error(s, nowhere, DS_E_LIMIT, "%s is one file too many: a schema reads at most %d files",
+                 name ? name : "<input>", DS_MAX_FILES);
+        return s->error_count - before;
+    }
     ds_source src = {0};
     src.name = ds_arena_strdup(&s->arena, name ? name : "<input>");
     src.data = data;

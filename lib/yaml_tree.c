@@ -67,15 +67,13 @@ const ds_ynode ds_yaml_taken = {.kind = DS_Y_MAP};
 /* A span from libyaml's 0-based marks. (libyaml's reader consumes a byte
  * order mark, so its columns are those an editor shows.) */
 static ds_span span_of(const loader *l, yaml_mark_t start, yaml_mark_t end) {
-    ds_span sp = {l->file, (uint32_t)start.line + 1, (uint32_t)start.column + 1,
-                  (uint32_t)end.line + 1, (uint32_t)end.column + 1};
-    return sp;
+    return ds_span_make(l->file, (uint32_t)start.line + 1, (uint32_t)start.column + 1,
+                        (uint32_t)end.line + 1, (uint32_t)end.column + 1);
 }
 
 /* A one-character span at a 1-based line and column. */
 static ds_span point(const loader *l, uint32_t line, uint32_t col) {
-    ds_span sp = {l->file, line, col, line, col + 1};
-    return sp;
+    return ds_span_make(l->file, line, col, line, col + 1);
 }
 
 /* The length of the line break at d[i] (CR LF, LF or CR, as libyaml
@@ -621,8 +619,7 @@ static void on_close(loader *l, const yaml_event_t *ev) {
     frame f = l->stack[--l->depth];
     ds_ynode *n = f.node;
     ds_span end = span_of(l, ev->start_mark, ev->end_mark);
-    n->span.end_line = end.end_line;
-    n->span.end_col = end.end_col;
+    n->span = ds_span_make(l->file, n->span.line, n->span.col, ds_span_end_line(end), end.end_col);
     size_t count = l->nkids - f.first;
     child *kids = count ? l->kids + f.first : NULL;  /* no stack before the first child */
     if (n->kind == DS_Y_MAP) count = finish_map(l, kids, count);

@@ -106,6 +106,22 @@ START_TEST(buffer_with_a_writer_passes_bytes_on) {
 }
 END_TEST
 
+START_TEST(one_file_too_many_is_an_error_of_no_file) {
+    ds_schema *s = ds_schema_new();
+    char name[32];
+    for (int i = 0; i < 65535; i++) {
+        snprintf(name, sizeof name, "f%d.yaml", i);
+        ck_assert_uint_eq(ds_schema_parse(s, name, "", 0), 0);
+    }
+    ck_assert_uint_eq(ds_schema_parse(s, "last.yaml", "", 0), 1);
+    const ds_diagnostic *d = ds_schema_diagnostic(s, 0);
+    ck_assert_str_eq(d->code, "DS0004");
+    ck_assert_ptr_null(d->location.file);
+    ck_assert_str_eq(d->message, "last.yaml is one file too many: a schema reads at most 65535 files");
+    ds_schema_free(s);
+}
+END_TEST
+
 START_TEST(closest_names_typos_only) {
     const char *scalars[] = {"string", "integer", "float", "datetime", "email"};
     ck_assert_str_eq(ds_closest("strng", scalars, 5), "string");
@@ -128,7 +144,7 @@ static ds_schema *schema_with(const char *name, const char *text) {
 
 START_TEST(diagnostics_sorted_and_rendered_with_caret) {
     ds_schema *s = schema_with("x.yaml", "models:\n  Post:\n    fields: { title: strng }\n");
-    ds_span late = {0, 3, 22, 3, 27}, early = {0, 2, 3, 2, 7};
+    ds_span late = ds_span_make(0, 3, 22, 3, 27), early = ds_span_make(0, 2, 3, 2, 7);
     ds_diag *d = ds_error(s, late, DS_E_UNKNOWN_TYPE, "unknown type strng");
     ds_hint(s, d, "did you mean string?");
     ds_note_at(s, d, early, "in the model Post");
@@ -155,7 +171,7 @@ END_TEST
 START_TEST(error_cap_counts_but_drops) {
     ds_schema *s = schema_with("x.yaml", "a: 1\n");
     ds_schema_set_max_errors(s, 2);
-    ds_span at = {0, 1, 1, 1, 2};
+    ds_span at = ds_span_make(0, 1, 1, 1, 2);
     for (int i = 0; i < 5; i++) ds_note_at(s, ds_error(s, at, DS_E_BAD_VALUE, "e%d", i), at, "n");
     ck_assert_uint_eq(ds_schema_error_count(s), 5);
     ck_assert_uint_eq(ds_schema_diagnostic_count(s), 2);
@@ -169,7 +185,7 @@ END_TEST
 
 START_TEST(caret_counts_characters_not_bytes) {
     ds_schema *s = schema_with("u.yaml", "t: \"\xc3\xa9t\xc3\xa9\" bad\n");
-    ds_span at = {0, 1, 10, 1, 13};
+    ds_span at = ds_span_make(0, 1, 10, 1, 13);
     const ds_diagnostic *d = &ds_error(s, at, DS_E_BAD_VALUE, "bad")->pub;
     char *text = ds_diagnostic_render(s, d, NULL);
     ck_assert_ptr_nonnull(strstr(text, "\n      |          ^~~\n"));
@@ -184,7 +200,7 @@ START_TEST(long_lines_show_a_window_around_the_caret) {
     memcpy(line + 3000, ": strng", 7);
     line[sizeof line - 1] = '\0';
     ds_schema *s = schema_with("long.yaml", line);
-    ds_span at = {0, 1, 3003, 1, 3008};
+    ds_span at = ds_span_make(0, 1, 3003, 1, 3008);
     char *text = ds_diagnostic_render(s, &ds_error(s, at, DS_E_BAD_VALUE, "bad")->pub, NULL);
     ck_assert_uint_lt(strlen(text), 600);
     ck_assert_ptr_nonnull(strstr(text, "    1 | ...aaa"));
@@ -232,6 +248,7 @@ int main(void) {
     tcase_add_test(tc, buffer_appends_and_detaches);
     tcase_add_test(tc, buffer_printf_prints_what_snprintf_prints);
     tcase_add_test(tc, buffer_with_a_writer_passes_bytes_on);
+    tcase_add_test(tc, one_file_too_many_is_an_error_of_no_file);
     tcase_add_test(tc, closest_names_typos_only);
     tcase_add_test(tc, diagnostics_sorted_and_rendered_with_caret);
     tcase_add_test(tc, error_cap_counts_but_drops);
