@@ -113,7 +113,7 @@ static bool is_email(const char *s) {
 static bool is_url(const char *s) {
     if (!isalpha((unsigned char)*s)) return false;
     size_t n = 1;
-    while (isalnum((unsigned char)s[n]) || strchr("+.-", s[n])) n++;
+    while (isalnum((unsigned char)s[n]) || (s[n] && strchr("+.-", s[n]))) n++;  /* strchr finds the NUL too */
     if (s[n] != ':') return false;
     static const char *const special[] = {"http", "https", "ws", "wss", "ftp"};
     bool needs_host = false;

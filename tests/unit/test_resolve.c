@@ -598,6 +598,20 @@ START_TEST(defaults_fit_their_types) {
         "    value: { type: float, default: 0 }\n");
     expect_one_error(s, "DS0606", 4, "Weight.value has a default", NULL);
     ds_schema_free(s);
+
+    /* A URL that is all scheme characters (found by the fuzzer: the scan
+       of the scheme ran past the end of the text). */
+    s = resolve(PUBLIC
+        "models:\n"
+        "  Site:\n"
+        "    fields:\n"
+        "      home: { type: url, default: \"https://example.com/a\" }\n"
+        "      bare: { type: url, default: example }\n"
+        "      none: { type: url, default: ~ }\n");
+    ck_assert_uint_eq(ds_schema_error_count(s), 2);
+    ck_assert_ptr_nonnull(strstr(diag_at(s, "DS0605", 6)->message, "\"example\" of Site.bare is not a valid AWSURL"));
+    ck_assert_ptr_nonnull(strstr(diag_at(s, "DS0605", 7)->message, "null of Site.none is not a valid AWSURL"));
+    ds_schema_free(s);
 }
 END_TEST
 
