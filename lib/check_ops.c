@@ -197,53 +197,71 @@ static void check_operation(ds_resolver *r, ds_decl *op) {
 
 /* ---- root fields ---- */
 
-/* A field of Query, Mutation or Subscription and what makes it: a custom
- * operation, a model's generated operation, or an index's query field.
- * Kept small (a schema of 50,000 models has 400,000 of them); what makes
- * it is put in words only when a name clashes. */
-typedef struct root_field {
-    const char *name;
-    const ds_decl *decl;   /* the custom operation, or the model */
-    const ds_index *index; /* the index whose query field it is, or NULL */
-    uint32_t seq;          /* the order it was made in */
-    uint8_t root;          /* 0 Query, 1 Mutation, 2 Subscription */
-    uint8_t op;            /* a model's operation: an index into model_ops */
-} root_field;
-
-/* The root fields of the schema; names live in a scratch arena that is
- * freed once the check is done. */
-typedef struct root_list {
-    ds_arena scratch;
-    root_field *items;     /* malloc'ed, room for every root field */
-    size_t count;
-} root_list;
+/* Every field of Query, Mutation and Subscription has one maker: a custom
+ * operation, one of the eight operations of a model, or an index's query
+ * field; two makers of one name clash. A model's operations are named by a
+ * prefix and the model's name capitalized ("getPost"), or its plural for
+ * list ("listPosts"), and on each root type no prefix begins like another
+ * ("get"/"list", "create"/"update"/"delete", "onCreate"/...): two models
+ * make one name only if their capitalized names, or their plurals, agree.
+ * So models are hashed by those two keys instead of by eight generated
+ * names each, and only the other makers (custom operations and index query
+ * fields, few) by their names; the names of a clash are put in words only
+ * then. */
 
 /* The operations a model generates (as the model transformer names them),
- * and the group of each in disableOperations. */
+ * their groups in disableOperations, and the root type of each. */
 static const char *const model_ops[] = {"get", "list", "create", "update", "delete",
                                         "onCreate", "onUpdate", "onDelete"};
 static const char *const op_groups[] = {"queries", "queries", "mutations", "mutations",
                                         "mutations", "subscriptions", "subscriptions",
                                         "subscriptions"};
+static const int op_root[] = {0, 0, 1, 1, 1, 2, 2, 2};
+enum { OP_LIST = 1, OP_COUNT = 8 };
 
-/* Add one root field. */
-static void add_root(root_list *l, int root, const char *name, const ds_decl *decl,
-                     const ds_index *index, int op) {
-    l->items[l->count] = (root_field){name, decl, index, (uint32_t)l->count, (uint8_t)root, (uint8_t)op};
-    l->count++;
-}
+/* One maker of a root field. */
+typedef struct maker {
+    const ds_decl *decl;   /* the custom operation, or the model */
+    const ds_index *index; /* the index whose query field it is, or NULL */
+    uint32_t seq;          /* the order makers are met in */
+    uint8_t op;            /* a model's operation: an index into model_ops */
+} maker;
 
-/* Where a root field is made. */
-static ds_span root_at(const root_field *f) { return f->index ? f->index->span : f->decl->name.span; }
+/* The models whose capitalized name (or plural) is one key: the first,
+ * then (rarely) the others, in file order. */
+typedef struct family {
+    const ds_decl *model;
+    uint32_t seq;          /* the seq of the model's first operation */
+    struct family *next;
+} family;
 
-/* a followed by b, in the scratch arena. */
-static const char *concat(root_list *l, const char *a, const char *b) {
-    size_t na = strlen(a), nb = strlen(b);
-    char *out = ds_arena_alloc_raw(&l->scratch, na + nb + 1);
-    memcpy(out, a, na);
-    memcpy(out + na, b, nb + 1);
-    return out;
-}
+/* A name that custom operations or index query fields put on a root type,
+ * and every maker of it (models' operations included). */
+typedef struct named {
+    int root;
+    const char *name;
+    maker *makers;
+    size_t count, cap;
+} named;
+
+/* A clash to report: again makes the name that first made before it. */
+typedef struct clash {
+    int root;
+    const char *name;
+    maker first, again;
+} clash;
+
+typedef struct roots {
+    ds_schema *s;
+    ds_arena scratch;      /* everything here; freed after the check */
+    ds_symtab by_cap, by_plural;  /* key -> family */
+    ds_symtab names[3];    /* per root type: name -> named */
+    named **named_list;    /* in the order first met */
+    size_t named_count, named_cap;
+    clash *clashes;
+    size_t clash_count, clash_cap;
+    uint32_t seq;
+} roots;
 
 /* Whether a model disables a generated operation (or its group). */
 static bool disabled(const ds_decl *m, const char *op, const char *group) {
@@ -254,132 +272,216 @@ static bool disabled(const ds_decl *m, const char *op, const char *group) {
     return false;
 }
 
-/* Add a model's operations. */
-static void add_model_roots(ds_schema *s, root_list *l, const ds_decl *m) {
-    const char *name = ds_capitalize(s, m->name.text);
-    /* pluralize() keeps the case of what it is given: a capitalized name is
-       the model's own, whose plural is made once */
-    const char *plural = name == m->name.text ? ds_decl_plural(s, m) : ds_pluralize(&l->scratch, name);
-    for (int i = 0; i < 8; i++) {
-        if (disabled(m, model_ops[i], op_groups[i])) continue;
-        if (i >= 5 && disabled(m, model_ops[i - 3], op_groups[i - 3])) continue;
-        const char *field = concat(l, model_ops[i], i == 1 ? plural : name);
-        add_root(l, i < 2 ? 0 : i < 5 ? 1 : 2, field, m, NULL, i);
-    }
+/* Whether model m generates operation op (a subscription needs its mutation). */
+static bool generates(const ds_decl *m, int op) {
+    if (disabled(m, model_ops[op], op_groups[op])) return false;
+    return op < 5 || !disabled(m, model_ops[op - 3], op_groups[op - 3]);
 }
 
-/* What makes a root field and how to free its name, in words:
- * "the custom query top" / "rename the custom query top". */
-static void describe_root(root_list *l, const root_field *f, const char **maker, const char **fix) {
-    const ds_decl *d = f->decl;
-    if (f->index) {
-        *maker = ds_arena_printf(&l->scratch, "an index of %s", d->name.text);
-        *fix = f->index->query_field.text ? "give the index another queryField"
-                                          : "give the index a queryField";
-    } else if (d->kind == DS_DECL_MODEL) {
-        const char *op = model_ops[f->op], *model = ds_decl_name(d);
-        *maker = ds_arena_printf(&l->scratch, "the %s operation that model %s generates", op, model);
-        *fix = ds_arena_printf(&l->scratch, "switch off %s's %s operation with "
-                               "`disableOperations: [%s]`", model, op, op);
-    } else {
-        *maker = ds_arena_printf(&l->scratch, "the custom %s %s", ds_decl_kind_word(d), d->name.text);
-        *fix = ds_arena_printf(&l->scratch, "rename the custom %s %s", ds_decl_kind_word(d),
-                               d->name.text);
+/* The seq of model m's operation op, its operations numbered from seq. */
+static uint32_t op_seq(const ds_decl *m, uint32_t seq, int op) {
+    for (int k = 0; k < op; k++) seq += generates(m, k);
+    return seq;
+}
+
+/* m's name capitalized, and the plural list uses. */
+static const char *cap_key(roots *t, const ds_decl *m) { return ds_capitalize(t->s, m->name.text); }
+static const char *plural_key(roots *t, const ds_decl *m) {
+    const char *name = cap_key(t, m);
+    /* pluralize() keeps the case of what it is given: a capitalized name is
+       the model's own, whose plural is made once */
+    return name == m->name.text ? ds_decl_plural(t->s, m) : ds_pluralize(&t->scratch, name);
+}
+
+/* Add model m (whose first operation is seq) to the family of key. */
+static void join_family(roots *t, ds_symtab *families, const char *key, const ds_decl *m, uint32_t seq) {
+    family *f = ds_arena_alloc(&t->scratch, sizeof *f);
+    *f = (family){m, seq, NULL};
+    family *head = ds_symtab_put(families, key, f);
+    if (!head) return;
+    while (head->next) head = head->next;
+    head->next = f;
+}
+
+/* Add a maker to the named entry of name on root, made when first met. */
+static void add_named(roots *t, int root, const char *name, maker m) {
+    named *n = ds_symtab_get(&t->names[root], name);
+    if (!n) {
+        n = ds_arena_alloc(&t->scratch, sizeof *n);
+        n->root = root;
+        n->name = name;
+        ds_symtab_put(&t->names[root], name, n);
+        DS_PUSH(&t->scratch, t->named_list, t->named_count, t->named_cap, n);
     }
+    DS_PUSH(&t->scratch, n->makers, n->count, n->cap, m);
 }
 
 /* The query field an index makes, as data-schema names it, or NULL. */
-static const char *index_query_field(ds_schema *s, root_list *l, const ds_decl *m,
-                                     const ds_index *x) {
+static const char *index_query_field(roots *t, const ds_decl *m, const ds_index *x) {
     if (x->query_field_null) return NULL;
     if (x->query_field.text) return x->query_field.text;
     ds_buf q = {0};
-    ds_buf_printf(&q, "list%sBy%s", ds_capitalize(s, m->name.text), ds_capitalize(s, x->field.text));
+    ds_buf_printf(&q, "list%sBy%s", ds_capitalize(t->s, m->name.text), ds_capitalize(t->s, x->field.text));
     for (size_t i = 0; i < x->sort_keys.count; i++)
-        ds_buf_printf(&q, "And%s", ds_capitalize(s, x->sort_keys.items[i].text));
-    const char *name = concat(l, q.data, "");
+        ds_buf_printf(&q, "And%s", ds_capitalize(t->s, x->sort_keys.items[i].text));
+    const char *name = ds_arena_strndup(&t->scratch, q.data, q.len);
     ds_buf_free(&q);
     return name;
 }
 
-/* The most root fields the schema can make (each model eight and one an
- * index), so that the list is allocated once. */
-static size_t max_roots(const ds_schema *s) {
-    size_t n = 0;
-    for (size_t i = 0; i < s->decl_count; i++)
-        n += s->decls[i]->kind == DS_DECL_MODEL ? 8 + s->decls[i]->index_count
-             : s->decls[i]->kind >= DS_DECL_QUERY ? 1 : 0;
-    return n;
-}
-
-/* Every root field of the schema. */
-static void collect_roots(ds_schema *s, root_list *l) {
-    l->items = malloc((max_roots(s) + 1) * sizeof *l->items);
-    if (!l->items) abort();
+/* Meet every maker in declaration order: models join their families,
+ * custom operations and index query fields their names. */
+static void meet_makers(roots *t) {
+    ds_schema *s = t->s;
     for (size_t i = 0; i < s->decl_count; i++) {
         const ds_decl *d = s->decls[i];
         if (d->invalid || !d->name.text) continue;
         if (d->kind >= DS_DECL_QUERY) {
-            add_root(l, d->kind == DS_DECL_QUERY ? 0 : d->kind == DS_DECL_MUTATION ? 1 : 2,
-                     d->name.text, d, NULL, 0);
+            add_named(t, d->kind == DS_DECL_QUERY ? 0 : d->kind == DS_DECL_MUTATION ? 1 : 2,
+                      d->name.text, (maker){d, NULL, t->seq++, 0});
             continue;
         }
         if (d->kind != DS_DECL_MODEL) continue;
-        add_model_roots(s, l, d);
+        join_family(t, &t->by_cap, cap_key(t, d), d, t->seq);
+        if (generates(d, OP_LIST)) join_family(t, &t->by_plural, plural_key(t, d), d, t->seq);
+        t->seq = op_seq(d, t->seq, OP_COUNT);
         for (size_t k = 0; k < d->index_count; k++) {
             const ds_index *x = &d->indexes[k];
-            const char *q = x->invalid || !x->field.text ? NULL : index_query_field(s, l, d, x);
-            if (q) add_root(l, 0, q, d, x, 0);
+            const char *q = x->invalid || !x->field.text ? NULL : index_query_field(t, d, x);
+            if (q) add_named(t, 0, q, (maker){d, x, t->seq++, 0});
         }
     }
 }
 
-/* Order root fields by position, then by the order they were made. */
-static int compare_roots(const void *pa, const void *pb) {
-    const root_field *a = pa, *b = pb;
-    ds_span at = root_at(a), bt = root_at(b);
+/* The family of models whose operation op is named name, or NULL. */
+static const family *family_of(roots *t, const char *name, int op) {
+    size_t n = strlen(model_ops[op]);
+    if (strncmp(name, model_ops[op], n) != 0) return NULL;
+    return ds_symtab_get(op == OP_LIST ? &t->by_plural : &t->by_cap, name + n);
+}
+
+/* Append to out the makers of op among a family's models. */
+static void family_makers(const family *f, int op, maker **out, size_t *count, size_t *cap,
+                          ds_arena *a) {
+    for (; f; f = f->next)
+        if (generates(f->model, op))
+            DS_PUSH(a, *out, *count, *cap, ((maker){f->model, NULL, op_seq(f->model, f->seq, op), (uint8_t)op}));
+}
+
+/* Where a maker makes its name. */
+static ds_span maker_at(const maker *m) { return m->index ? m->index->span : m->decl->name.span; }
+
+/* Order makers by position, then by the order they were met in. */
+static int compare_makers(const void *pa, const void *pb) {
+    const maker *a = pa, *b = pb;
+    ds_span at = maker_at(a), bt = maker_at(b);
     if (ds_span_before(at, bt)) return -1;
     if (ds_span_before(bt, at)) return 1;
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Whether the root fields are already in compare_roots order (they
- * usually are: collected in declaration order), so qsort can be skipped. */
-static bool roots_sorted(const root_list *l) {
-    for (size_t i = 1; i < l->count; i++)
-        if (compare_roots(&l->items[i - 1], &l->items[i]) > 0) return false;
-    return true;
+/* The clashes among the makers of one name: each after the first. */
+static void clash_among(roots *t, int root, const char *name, maker *makers, size_t count) {
+    if (count < 2) return;
+    qsort(makers, count, sizeof *makers, compare_makers);
+    for (size_t i = 1; i < count; i++)
+        DS_PUSH(&t->scratch, t->clashes, t->clash_count, t->clash_cap,
+                ((clash){root, name, makers[0], makers[i]}));
 }
 
-/* Report a root field made a second time. */
-static void report_root_clash(root_list *l, ds_schema *s, const root_field *first,
-                              const root_field *again) {
-    static const char *const roots[] = {"Query", "Mutation", "Subscription"};
-    const char *first_maker, *first_fix, *maker, *fix;
-    describe_root(l, first, &first_maker, &first_fix);
-    describe_root(l, again, &maker, &fix);
-    ds_diag *e = ds_error(s, root_at(again), DS_E_ROOT_FIELD_CLASH, "%s.%s is made twice: by %s and by %s",
-                          roots[again->root], again->name, first_maker, maker);
-    ds_note_at(s, e, root_at(first), "%s", first_maker);
-    ds_hint(s, e, "%s, or %s", fix, first_fix);
+/* The name a model's operation makes. */
+static const char *op_name(roots *t, const ds_decl *m, int op) {
+    const char *part = op == OP_LIST ? plural_key(t, m) : cap_key(t, m);
+    size_t n = strlen(model_ops[op]), len = strlen(part);
+    char *name = ds_arena_alloc_raw(&t->scratch, n + len + 1);
+    memcpy(name, model_ops[op], n);
+    memcpy(name + n, part, len + 1);
+    return name;
+}
+
+/* Clashes within families: models alone that make one name, where no
+ * custom operation or index makes it too (those are found by name). */
+static void family_clashes(roots *t, ds_symtab *families, bool plural) {
+    for (size_t i = 0; i < families->cap; i++) {
+        const family *f = families->slots[i].value;
+        if (!f || !f->next) continue;
+        for (int op = 0; op < OP_COUNT; op++) {
+            if ((op == OP_LIST) != plural) continue;
+            const char *name = op_name(t, f->model, op);
+            if (ds_symtab_get(&t->names[op_root[op]], name)) continue;
+            maker *makers = NULL;
+            size_t count = 0, cap = 0;
+            family_makers(f, op, &makers, &count, &cap, &t->scratch);
+            clash_among(t, op_root[op], name, makers, count);
+        }
+    }
+}
+
+/* Clashes on the names custom operations and indexes make, with each
+ * other and with the models' operations of that name. */
+static void named_clashes(roots *t) {
+    for (size_t i = 0; i < t->named_count; i++) {
+        named *n = t->named_list[i];
+        for (int op = 0; op < OP_COUNT; op++)
+            if (op_root[op] == n->root)
+                family_makers(family_of(t, n->name, op), op, &n->makers, &n->count, &n->cap,
+                              &t->scratch);
+        clash_among(t, n->root, n->name, n->makers, n->count);
+    }
+}
+
+/* What makes a root field and how to free its name, in words:
+ * "the custom query top" / "rename the custom query top". */
+static void describe_maker(roots *t, const maker *m, const char **maker_words, const char **fix) {
+    const ds_decl *d = m->decl;
+    if (m->index) {
+        *maker_words = ds_arena_printf(&t->scratch, "an index of %s", d->name.text);
+        *fix = m->index->query_field.text ? "give the index another queryField"
+                                          : "give the index a queryField";
+    } else if (d->kind == DS_DECL_MODEL) {
+        const char *op = model_ops[m->op], *model = ds_decl_name(d);
+        *maker_words = ds_arena_printf(&t->scratch, "the %s operation that model %s generates", op, model);
+        *fix = ds_arena_printf(&t->scratch, "switch off %s's %s operation with "
+                               "`disableOperations: [%s]`", model, op, op);
+    } else {
+        *maker_words = ds_arena_printf(&t->scratch, "the custom %s %s", ds_decl_kind_word(d), d->name.text);
+        *fix = ds_arena_printf(&t->scratch, "rename the custom %s %s", ds_decl_kind_word(d),
+                               d->name.text);
+    }
+}
+
+/* Order clashes as the makers they report are met: by position, then seq. */
+static int compare_clashes(const void *pa, const void *pb) {
+    return compare_makers(&((const clash *)pa)->again, &((const clash *)pb)->again);
+}
+
+/* Report one clash. */
+static void report_clash(roots *t, const clash *c) {
+    static const char *const root_names[] = {"Query", "Mutation", "Subscription"};
+    const char *first_maker, *first_fix, *maker_words, *fix;
+    describe_maker(t, &c->first, &first_maker, &first_fix);
+    describe_maker(t, &c->again, &maker_words, &fix);
+    ds_diag *e = ds_error(t->s, maker_at(&c->again), DS_E_ROOT_FIELD_CLASH,
+                          "%s.%s is made twice: by %s and by %s", root_names[c->root], c->name,
+                          first_maker, maker_words);
+    ds_note_at(t->s, e, maker_at(&c->first), "%s", first_maker);
+    ds_hint(t->s, e, "%s, or %s", fix, first_fix);
 }
 
 /* No two makers put one field name on one root type. */
 static void check_root_fields(ds_resolver *r) {
-    ds_schema *s = r->s;
-    root_list l = {0};
-    ds_arena_init(&l.scratch);
-    collect_roots(s, &l);
-    if (!roots_sorted(&l)) qsort(l.items, l.count, sizeof *l.items, compare_roots);
-    ds_symtab seen[3];
-    for (int i = 0; i < 3; i++) ds_symtab_init(&seen[i], &l.scratch);
-    for (size_t i = 0; i < l.count; i++) {
-        root_field *f = &l.items[i];
-        root_field *first = ds_symtab_put(&seen[f->root], f->name, f);
-        if (first) report_root_clash(&l, s, first, f);
-    }
-    free(l.items);
-    ds_arena_free(&l.scratch);
+    roots t = {.s = r->s};
+    ds_arena_init(&t.scratch);
+    ds_symtab_init(&t.by_cap, &t.scratch);
+    ds_symtab_init(&t.by_plural, &t.scratch);
+    for (int i = 0; i < 3; i++) ds_symtab_init(&t.names[i], &t.scratch);
+    meet_makers(&t);
+    named_clashes(&t);
+    family_clashes(&t, &t.by_cap, false);
+    family_clashes(&t, &t.by_plural, true);
+    qsort(t.clashes, t.clash_count, sizeof *t.clashes, compare_clashes);
+    for (size_t i = 0; i < t.clash_count; i++) report_clash(&t, &t.clashes[i]);
+    ds_arena_free(&t.scratch);
 }
 
 /* ---- input types ---- */
