@@ -39,6 +39,22 @@ static const char *type_tail_problem(ds_parser *p, const char *c) {
     return NULL;
 }
 
+/* The len bytes of a type's base name as a string, and the scalar it
+ * names: a scalar's spelling is shared (half a million fields need no
+ * half a million copies of "string"), any other name copied. */
+static const char *base_name(ds_parser *p, const char *name, size_t len, ds_scalar *scalar) {
+    char spelt[16];
+    *scalar = DS_SCALAR_NONE;
+    if (len < sizeof spelt) {
+        memcpy(spelt, name, len);
+        spelt[len] = '\0';
+        *scalar = ds_scalar_lookup(spelt);
+    }
+    if (*scalar == DS_SCALAR_NONE) return ds_arena_strndup(&p->s->arena, name, len);
+    const char *builder = ds_scalar_builder_name(*scalar);
+    return strcmp(builder, spelt) == 0 ? builder : ds_scalar_graphql_name(*scalar);
+}
+
 /* TYPE := NAME | NAME! | [NAME] | [NAME!] | [NAME]! | [NAME!]!
  * Reads t into *out; returns what is wrong ("has no closing bracket"), or NULL. */
 static const char *read_type_string(ds_parser *p, const char *t, ds_type *out) {
@@ -67,8 +83,7 @@ static const char *read_type_string(ds_parser *p, const char *t, ds_type *out) {
     const char *problem = type_tail_problem(p, c);
     if (problem) return problem;
     out->list = list;
-    out->base = ds_arena_strndup(&p->s->arena, name, len);
-    out->scalar = ds_scalar_lookup(out->base);
+    out->base = base_name(p, name, len, &out->scalar);
     return NULL;
 }
 
