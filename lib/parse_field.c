@@ -382,14 +382,16 @@ void ds_parse_fields(ds_parser *p, const ds_ynode *map, ds_decl *owner, bool arg
         fields_not_a_map(p, map, owner, arguments);
         return;
     }
-    /* Sized once: arena vectors that double leave their old copies behind. */
-    size_t need = (arguments ? owner->argument_count : owner->field_count) + DS_PAIRS(map);
-    if (arguments)
-        owner->arguments = ds_arena_grow(&p->s->arena, owner->arguments, sizeof *owner->arguments,
-                                         &owner->argument_cap, need);
-    else
-        owner->fields = ds_arena_grow(&p->s->arena, owner->fields, sizeof *owner->fields,
-                                      &owner->field_cap, need);
+    /* Sized once, exactly: arena vectors that double leave room unused. */
+    ds_field ***items = arguments ? &owner->arguments : &owner->fields;
+    size_t *count = arguments ? &owner->argument_count : &owner->field_count;
+    size_t *cap = arguments ? &owner->argument_cap : &owner->field_cap;
+    if (!*items && DS_PAIRS(map) > 0) {
+        *items = ds_arena_alloc_raw(&p->s->arena, DS_PAIRS(map) * sizeof **items);
+        *cap = DS_PAIRS(map);
+    } else {
+        *items = ds_arena_grow(&p->s->arena, *items, sizeof **items, cap, *count + DS_PAIRS(map));
+    }
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         ds_field *f = ds_arena_alloc(&p->s->arena, sizeof *f);
         f->owner = owner;

@@ -291,6 +291,13 @@ static void begin_list(ds_name_list *out, const ds_ynode *n) {
     out->span = n->span;
 }
 
+/* Room for exactly count items (a list of one reference is the usual). */
+static void size_list(ds_parser *p, ds_name_list *out, size_t count) {
+    if (count == 0) return;
+    out->items = ds_arena_alloc_raw(&p->s->arena, count * sizeof *out->items);
+    out->cap = count;
+}
+
 /* Report that n, which should be a list (expected), is not one; a single
  * value gets the hint to write it as a list of one. */
 static void not_a_list(ds_parser *p, const ds_ynode *n, const ds_label *what, const char *expected) {
@@ -309,6 +316,7 @@ void ds_parse_names_l(ds_parser *p, const ds_ynode *n, bool one_ok, const ds_lab
         return;
     }
     size_t count = single ? 1 : n->count;
+    size_list(p, out, count);
     ds_label role_label = ds_text_label(role);
     for (size_t i = 0; i < count; i++) {
         ds_name name;
