@@ -227,6 +227,12 @@ void ds_arena_release(ds_arena *arena, void *items, size_t size) {
     arena->bytes -= size;
 }
 
+void *ds_arena_reserve(ds_arena *arena, void *items, size_t elem, size_t *cap, size_t need) {
+    if (items || need == 0) return items;
+    *cap = need;
+    return ds_arena_alloc(arena, need * elem);
+}
+
 void *ds_arena_grow(ds_arena *arena, void *items, size_t elem, size_t *cap, size_t need) {
     if (need <= *cap) return items;
     size_t ncap = *cap ? *cap * 2 : 4;

@@ -53,6 +53,14 @@ void ds_arena_adopt(ds_arena *to, ds_arena *from);
    until ds_arena_free. Nothing may use them afterwards. */
 void ds_arena_release(ds_arena *arena, void *items, size_t size);
 
+/* Room for exactly need elements in an empty arena vector, so that DS_PUSH
+   fills it without growing (a vector that doubles leaves room unused, and
+   its old copies behind). Returns the array and sets *cap. */
+void *ds_arena_reserve(ds_arena *arena, void *items, size_t elem, size_t *cap, size_t need);
+
+#define DS_RESERVE(arena, items, cap, need) \
+    ((items) = ds_arena_reserve((arena), (items), sizeof *(items), &(cap), (need)))
+
 /* Append one element to an arena vector: DS_PUSH(arena, items, count, cap, value). */
 #define DS_PUSH(arena, items, count, cap, value)                                   \
     do {                                                                           \

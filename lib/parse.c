@@ -159,6 +159,7 @@ static void parse_indexes(ds_parser *p, const ds_ynode *n, ds_decl *d) {
     if (!ds_parse_want(p, n, DS_Y_SEQ, what, "a list of indexes",
                        "write secondaryIndexes: [email] or a list of { field: ..., sortKeys: [...] }"))
         return;
+    DS_RESERVE(&p->s->arena, d->indexes, d->index_cap, n->count);
     for (size_t i = 0; i < n->count; i++) {
         ds_index ix = {0};
         parse_index(p, n->items[i], model, &ix);

@@ -142,6 +142,7 @@ void ds_parse_rules_l(ds_parser *p, const ds_ynode *key, const ds_ynode *value,
         return;
     }
     ds_label rule = ds_label_of("a rule of ", owner);
+    DS_RESERVE(&p->s->arena, out->items, out->cap, value->count);
     for (size_t i = 0; i < value->count; i++) {
         ds_rule r = {0};
         parse_rule(p, value->items[i], &rule, &r);

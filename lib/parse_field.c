@@ -180,6 +180,7 @@ void ds_parse_enum_values(ds_parser *p, const ds_ynode *n, ds_decl *enum_decl) {
     }
     ds_symtab seen;  /* value -> where it is first listed */
     ds_symtab_init(&seen, &p->tmp);
+    DS_RESERVE(&p->s->arena, out->items, out->cap, n->count);
     for (size_t i = 0; i < n->count; i++) {
         const ds_ynode *item = n->items[i];
         ds_name value;

@@ -293,9 +293,7 @@ static void begin_list(ds_name_list *out, const ds_ynode *n) {
 
 /* Room for exactly count items (a list of one reference is the usual). */
 static void size_list(ds_parser *p, ds_name_list *out, size_t count) {
-    if (count == 0) return;
-    out->items = ds_arena_alloc_raw(&p->s->arena, count * sizeof *out->items);
-    out->cap = count;
+    DS_RESERVE(&p->s->arena, out->items, out->cap, count);
 }
 
 /* Report that n, which should be a list (expected), is not one; a single
@@ -376,6 +374,7 @@ void ds_parse_words_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, co
     }
     ds_symtab seen;  /* word -> first_place */
     ds_symtab_init(&seen, &p->tmp);
+    size_list(p, out, n->count);
     for (size_t i = 0; i < n->count; i++) {
         const ds_ynode *item = n->items[i];
         if (ds_parse_word_l(p, item, set, NULL) < 0) {
@@ -402,6 +401,7 @@ void ds_parse_strings_l(ds_parser *p, const ds_ynode *n, const ds_label *what,
         out->invalid = true;
         return;
     }
+    size_list(p, out, n->count);
     for (size_t i = 0; i < n->count; i++) {
         ds_name text;
         if (ds_parse_string_l(p, n->items[i], role, &text))
