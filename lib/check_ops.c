@@ -479,7 +479,7 @@ static void check_root_fields(ds_resolver *r) {
     named_clashes(&t);
     family_clashes(&t, &t.by_cap, false);
     family_clashes(&t, &t.by_plural, true);
-    qsort(t.clashes, t.clash_count, sizeof *t.clashes, compare_clashes);
+    if (t.clash_count > 1) qsort(t.clashes, t.clash_count, sizeof *t.clashes, compare_clashes);
     for (size_t i = 0; i < t.clash_count; i++) report_clash(&t, &t.clashes[i]);
     ds_arena_free(&t.scratch);
 }
