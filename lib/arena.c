@@ -26,13 +26,17 @@ void ds_arena_init(ds_arena *arena) {
     arena->bytes = 0;
 }
 
-void ds_arena_free(ds_arena *arena) {
-    ds_arena_block *b = arena->head;
+/* Free a list of blocks. */
+static void free_blocks(ds_arena_block *b) {
     while (b) {
         ds_arena_block *next = b->next;
         free(b);
         b = next;
     }
+}
+
+void ds_arena_free(ds_arena *arena) {
+    free_blocks(arena->head);
     arena->head = NULL;
     arena->bytes = 0;
 }
@@ -40,12 +44,7 @@ void ds_arena_free(ds_arena *arena) {
 void ds_arena_reset(ds_arena *arena) {
     ds_arena_block *keep = arena->head;
     if (!keep) return;
-    ds_arena_block *rest = keep->next;
-    while (rest) {
-        ds_arena_block *next = rest->next;
-        free(rest);
-        rest = next;
-    }
+    free_blocks(keep->next);
     keep->next = NULL;
     keep->used = 0;
     arena->bytes = 0;
