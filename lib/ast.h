@@ -304,6 +304,7 @@ typedef struct ds_diag {
     ds_note *notes;
     size_t note_cap;
     size_t seq;                /* discovery order, to keep sorting stable */
+    size_t file;               /* the file's index (SIZE_MAX: none), to sort by */
 } ds_diag;
 
 struct ds_schema {

@@ -53,6 +53,7 @@ static ds_diag *report(ds_schema *s, ds_severity sev, ds_span span, const char *
     d->pub.location = locate(s, span);
     d->pub.message = vformat(s, fmt, ap);
     d->seq = s->diag_count;
+    d->file = span.file < s->source_count ? span.file : SIZE_MAX;
     DS_PUSH(&s->arena, s->diags, s->diag_count, s->diag_cap, d);
     s->diags_sorted = false;
     return d;
@@ -144,9 +145,11 @@ const char *ds_closest(const char *name, const char *const *candidates, size_t c
 
 /* ---- reading ---- */
 
-/* Order two diagnostics by file, line, column, then discovery. */
+/* Order two diagnostics by file (in the order files were parsed; none
+ * last), line, column, then discovery. */
 static int compare_diags(const void *pa, const void *pb) {
     const ds_diag *a = *(ds_diag *const *)pa, *b = *(ds_diag *const *)pb;
+    if (a->file != b->file) return a->file < b->file ? -1 : 1;
     if (a->pub.location.line != b->pub.location.line)
         return a->pub.location.line < b->pub.location.line ? -1 : 1;
     if (a->pub.location.column != b->pub.location.column)
@@ -154,27 +157,10 @@ static int compare_diags(const void *pa, const void *pb) {
     return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* File index of a diagnostic, for sorting files in command-line order. */
-static size_t file_index(const ds_schema *s, const ds_diag *d) {
-    for (size_t i = 0; i < s->source_count; i++)
-        if (s->sources[i].name == d->pub.location.file) return i;
-    return s->source_count;
-}
-
-/* Sort by file (in the order files were parsed), then position. */
+/* Sort the diagnostics (stable: discovery breaks ties). */
 static void sort_diags(ds_schema *s) {
     if (s->diags_sorted) return;
-    /* Stable per file: bucket by file, then qsort each run by position. */
-    size_t n = s->diag_count;
-    ds_diag **out = ds_arena_alloc(&s->arena, (n ? n : 1) * sizeof *out);
-    size_t k = 0;
-    for (size_t f = 0; f <= s->source_count; f++) {
-        size_t start = k;
-        for (size_t i = 0; i < n; i++)
-            if (file_index(s, s->diags[i]) == f) out[k++] = s->diags[i];
-        qsort(out + start, k - start, sizeof *out, compare_diags);
-    }
-    memcpy(s->diags, out, n * sizeof *out);
+    if (s->diag_count > 1) qsort(s->diags, s->diag_count, sizeof *s->diags, compare_diags);
     s->diags_sorted = true;
 }
 

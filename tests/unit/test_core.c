@@ -109,10 +109,12 @@ END_TEST
 START_TEST(one_file_too_many_is_an_error_of_no_file) {
     ds_schema *s = ds_schema_new();
     char name[32];
+    size_t errors = 0;  /* asserted once: a Check assertion costs system calls */
     for (int i = 0; i < 65535; i++) {
         snprintf(name, sizeof name, "f%d.yaml", i);
-        ck_assert_uint_eq(ds_schema_parse(s, name, "", 0), 0);
+        errors += ds_schema_parse(s, name, "", 0);
     }
+    ck_assert_uint_eq(errors, 0);
     ck_assert_uint_eq(ds_schema_parse(s, "last.yaml", "", 0), 1);
     const ds_diagnostic *d = ds_schema_diagnostic(s, 0);
     ck_assert_str_eq(d->code, "DS0004");
