@@ -52,10 +52,12 @@ typedef struct imputed_key {
     struct imputed_key *next;
 } imputed_key;
 
-/* A model as the generator holds it. */
+/* A model as the generator holds it. Its fields are built when they are
+ * needed, in intro_ctx's field arena, and forgotten after: a document of
+ * thousands of models never holds all their fields at once. */
 typedef struct gen_model {
     ds_decl *decl;
-    gen_field *fields;
+    gen_field *fields;             /* valid until the field arena is reset */
     size_t field_count, field_cap;
     const ds_field *primary_key;   /* the field printed with @primaryKey, or NULL */
     imputed_key *imputed, *imputed_last;  /* in the order they were added */
@@ -71,6 +73,7 @@ typedef struct intro_ctx {
     gen_model *models;
     size_t model_count;
     ds_symtab model_names;         /* model name -> gen_model* */
+    ds_arena field_arena;          /* the fields of the model(s) at hand */
 } intro_ctx;
 
 /* Whether a string is set and not empty (JavaScript's truthiness, which
@@ -188,7 +191,7 @@ static void type_json(intro_ctx *c, const char *type) {
 
 /* addFieldToModel-style append. */
 static void add_field(intro_ctx *c, gen_model *m, gen_field f) {
-    DS_PUSH(&c->s->arena, m->fields, m->field_count, m->field_cap, f);
+    DS_PUSH(&c->field_arena, m->fields, m->field_count, m->field_cap, f);
 }
 
 /* The field of m named name, or NULL. */
@@ -218,6 +221,10 @@ static gen_field timestamp(const char *name) {
 static void build_model_fields(intro_ctx *c, gen_model *m) {
     ds_decl *d = m->decl;
     const char *pk = partition_key(d);
+    m->fields = NULL;
+    m->field_count = 0;
+    m->primary_key = NULL;
+    DS_RESERVE(&c->field_arena, m->fields, m->field_cap, d->field_count + 3);  /* + id, timestamps */
     for (size_t i = 0; i < d->field_count; i++) {
         const ds_field *f = d->fields[i];
         if (!f || f->invalid || !f->name.text) continue;
@@ -252,14 +259,18 @@ static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field 
     const char *related = has_many->rel->related.text;
     gen_model *child = related ? ds_symtab_get(&c->model_names, related) : NULL;
     if (!child) return;
-    for (size_t i = 0; i < child->field_count; i++) {
-        const gen_field *g = &child->fields[i];
+    gen_model view = {.decl = child->decl};
+    build_model_fields(c, &view);
+    for (size_t i = 0; i < view.field_count; i++) {
+        const gen_field *g = &view.fields[i];
         if (!g->type || strcmp(g->type, parent->decl->name.text) != 0) continue;
-        if (g->field && g->field->kind == DS_FIELD_RELATION &&
-            g->field->rel->kind == DS_REL_BELONGS_TO)
-            return;
+        bool belongs = g->field && g->field->kind == DS_FIELD_RELATION &&
+                       g->field->rel->kind == DS_REL_BELONGS_TO;
+        ds_arena_reset(&c->field_arena);
+        if (belongs) return;
         break;
     }
+    ds_arena_reset(&c->field_arena);
     imputed_key *k = ds_arena_alloc(&c->s->arena, sizeof *k);
     k->parent = parent->decl->name.text;
     k->has_many = has_many;
@@ -273,9 +284,10 @@ static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field 
 static void process_connections(intro_ctx *c) {
     for (size_t i = 0; i < c->model_count; i++) {
         gen_model *m = &c->models[i];
-        for (size_t j = 0; j < m->field_count; j++) {
-            const ds_field *f = m->fields[j].field;
-            if (f && f->kind == DS_FIELD_RELATION && f->rel->kind == DS_REL_HAS_MANY)
+        for (size_t j = 0; j < m->decl->field_count; j++) {
+            const ds_field *f = m->decl->fields[j];
+            if (f && !f->invalid && f->name.text && f->kind == DS_FIELD_RELATION &&
+                f->rel->kind == DS_REL_HAS_MANY)
                 impute_has_many_key(c, m, f);
         }
     }
@@ -859,8 +871,9 @@ static void enum_json(intro_ctx *c, const ds_decl *d) {
 /* ------------------------------------------------------------------ document */
 
 /* A model's entry. */
-static void model_json(intro_ctx *c, const gen_model *m) {
+static void model_json(intro_ctx *c, gen_model *m) {
     ds_jw *w = c->w;
+    build_model_fields(c, m);
     ds_jw_begin_object(w);
     DS_JW_KEY(w, "name");
     ds_jw_string(w, m->decl->name.text);
@@ -879,6 +892,7 @@ static void model_json(intro_ctx *c, const gen_model *m) {
     DS_JW_KEY(w, "primaryKeyInfo");
     primary_key_info(w, m);
     ds_jw_end_object(w);
+    ds_arena_reset(&c->field_arena);
 }
 
 /* Whether a field is printed (and so listed). */
@@ -1002,7 +1016,6 @@ static void prepare(intro_ctx *c) {
         gen_model *m = &c->models[c->model_count++];
         m->decl = c->types[i].decl;
         ds_symtab_put(&c->model_names, c->types[i].name, m);
-        build_model_fields(c, m);
     }
     process_connections(c);
 }
@@ -1033,5 +1046,6 @@ void ds_emit_introspection(ds_schema *s, ds_buf *out) {
     write_document(&c);
     ds_jw_finish(c.w);
     ds_buf_free(&c.scratch);
+    ds_arena_free(&c.field_arena);
     free(c.w);
 }
