@@ -42,8 +42,6 @@ typedef struct gen_field {
     const ds_field *field;     /* NULL when the generator added the field */
 } gen_field;
 
-/* A model as the generator holds it. */
-
 /* A "key" attribute the generator imputes for a one-way hasMany: its
  * parent's field, listed on the child. */
 typedef struct imputed_key {
@@ -52,9 +50,9 @@ typedef struct imputed_key {
     struct imputed_key *next;
 } imputed_key;
 
-/* A model as the generator holds it. Its fields are built when they are
- * needed, in intro_ctx's field arena, and forgotten after: a document of
- * thousands of models never holds all their fields at once. */
+/* A model as the generator holds it, made when the model is written (or
+ * checked): its fields live in intro_ctx's field arena until it is reset,
+ * so a document of thousands of models never holds all their fields. */
 typedef struct gen_model {
     ds_decl *decl;
     gen_field *fields;             /* valid until the field arena is reset */
@@ -70,9 +68,8 @@ typedef struct intro_ctx {
     ds_out_type *types;
     size_t type_count;
     ds_symtab printed;             /* printed type name -> ds_out_type* */
-    gen_model *models;
-    size_t model_count;
-    ds_symtab model_names;         /* model name -> gen_model* */
+    imputed_key **imputed;         /* per printed type (models only): its imputed keys */
+    imputed_key **imputed_last;
     ds_arena field_arena;          /* the fields of the model(s) at hand */
 } intro_ctx;
 
@@ -255,15 +252,15 @@ static void build_model_fields(intro_ctx *c, gen_model *m) {
 /* The generator's imputed key for a hasMany whose child does not point
  * back with a belongsTo first (hasManyHasImplicitKey / addHasManyKey):
  * the child's first field typed as the parent decides. */
-static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field *has_many) {
+static void impute_has_many_key(intro_ctx *c, const ds_decl *parent, const ds_field *has_many) {
     const char *related = has_many->rel->related.text;
-    gen_model *child = related ? ds_symtab_get(&c->model_names, related) : NULL;
-    if (!child) return;
+    const ds_out_type *child = related ? ds_symtab_get(&c->printed, related) : NULL;
+    if (!child || child->kind != DS_OUT_MODEL) return;
     gen_model view = {.decl = child->decl};
     build_model_fields(c, &view);
     for (size_t i = 0; i < view.field_count; i++) {
         const gen_field *g = &view.fields[i];
-        if (!g->type || strcmp(g->type, parent->decl->name.text) != 0) continue;
+        if (!g->type || strcmp(g->type, parent->name.text) != 0) continue;
         bool belongs = g->field && g->field->kind == DS_FIELD_RELATION &&
                        g->field->rel->kind == DS_REL_BELONGS_TO;
         ds_arena_reset(&c->field_arena);
@@ -272,20 +269,22 @@ static void impute_has_many_key(intro_ctx *c, gen_model *parent, const ds_field 
     }
     ds_arena_reset(&c->field_arena);
     imputed_key *k = ds_arena_alloc(&c->s->arena, sizeof *k);
-    k->parent = parent->decl->name.text;
+    k->parent = parent->name.text;
     k->has_many = has_many;
-    if (child->imputed_last) child->imputed_last->next = k;
-    else child->imputed = k;
-    child->imputed_last = k;
+    size_t at = (size_t)(child - c->types);
+    if (c->imputed_last[at]) c->imputed_last[at]->next = k;
+    else c->imputed[at] = k;
+    c->imputed_last[at] = k;
 }
 
 /* processConnectionDirectivesV2, for what reaches the document: the keys
  * imputed for hasMany fields, in model and field order. */
 static void process_connections(intro_ctx *c) {
-    for (size_t i = 0; i < c->model_count; i++) {
-        gen_model *m = &c->models[i];
-        for (size_t j = 0; j < m->decl->field_count; j++) {
-            const ds_field *f = m->decl->fields[j];
+    for (size_t i = 0; i < c->type_count; i++) {
+        const ds_decl *m = c->types[i].decl;
+        if (c->types[i].kind != DS_OUT_MODEL || !m) continue;
+        for (size_t j = 0; j < m->field_count; j++) {
+            const ds_field *f = m->fields[j];
             if (f && !f->invalid && f->name.text && f->kind == DS_FIELD_RELATION &&
                 f->rel->kind == DS_REL_HAS_MANY)
                 impute_has_many_key(c, m, f);
@@ -985,13 +984,13 @@ static void write_types(intro_ctx *c, const char *key, ds_out_kind kind, bool sk
     if (count == 0 && skip_empty) return;
     ds_jw_key(c->w, key);
     ds_jw_begin_object(c->w);
-    size_t model = 0;
     for (size_t i = 0; i < c->type_count; i++) {
         const ds_out_type *t = &c->types[i];
         if (t->kind != kind) continue;
         ds_jw_key(c->w, t->name);
+        gen_model model = {.decl = t->decl, .imputed = c->imputed[i]};
         switch (kind) {
-        case DS_OUT_MODEL: model_json(c, &c->models[model++]); break;
+        case DS_OUT_MODEL: model_json(c, &model); break;
         case DS_OUT_ENUM: enum_json(c, t->decl); break;
         case DS_OUT_TYPE: non_model_json(c, t->decl); break;
         default: input_json(c, t); break;
@@ -1003,20 +1002,10 @@ static void write_types(intro_ctx *c, const char *key, ds_out_kind kind, bool sk
 /* Collect the printed types and prepare the models. */
 static void prepare(intro_ctx *c) {
     c->types = ds_output_types(c->s, &c->type_count);
-    ds_symtab_init(&c->printed, &c->s->arena);
-    ds_symtab_init(&c->model_names, &c->s->arena);
-    size_t models = 0;
-    for (size_t i = 0; i < c->type_count; i++) {
-        ds_symtab_put(&c->printed, c->types[i].name, &c->types[i]);
-        models += c->types[i].kind == DS_OUT_MODEL;
-    }
-    c->models = ds_arena_alloc(&c->s->arena, (models ? models : 1) * sizeof *c->models);
-    for (size_t i = 0; i < c->type_count; i++) {
-        if (c->types[i].kind != DS_OUT_MODEL) continue;
-        gen_model *m = &c->models[c->model_count++];
-        m->decl = c->types[i].decl;
-        ds_symtab_put(&c->model_names, c->types[i].name, m);
-    }
+    ds_symtab_init_sized(&c->printed, &c->s->arena, c->type_count);
+    for (size_t i = 0; i < c->type_count; i++) ds_symtab_put(&c->printed, c->types[i].name, &c->types[i]);
+    c->imputed = ds_arena_alloc(&c->s->arena, (c->type_count + 1) * sizeof *c->imputed);
+    c->imputed_last = ds_arena_alloc(&c->s->arena, (c->type_count + 1) * sizeof *c->imputed_last);
     process_connections(c);
 }
 
