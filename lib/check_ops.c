@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "names.h"
 #include "pluralize.h"
 #include "resolve.h"
 
@@ -321,9 +322,7 @@ static const char *index_query_field(roots *t, const ds_decl *m, const ds_index 
     if (x->query_field_null) return NULL;
     if (x->query_field.text) return x->query_field.text;
     ds_buf q = {0};
-    ds_buf_printf(&q, "list%sBy%s", ds_capitalize(t->s, m->name.text), ds_capitalize(t->s, x->field.text));
-    for (size_t i = 0; i < x->sort_keys.count; i++)
-        ds_buf_printf(&q, "And%s", ds_capitalize(t->s, x->sort_keys.items[i].text));
+    ds_names_default_query_field(&q, m, x);
     const char *name = ds_arena_strndup(&t->scratch, q.data, q.len);
     ds_buf_free(&q);
     return name;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "order.h"
 #include "phases.h"
 
@@ -35,15 +36,6 @@ typedef struct op_list {
 static void begin_block(emitter *e) {
     if (e->started) ds_buf_puts(e->out, "\n\n");
     e->started = true;
-}
-
-/* Append name with its first letter upper-cased (data-schema's capitalize). */
-static void put_capitalized(ds_buf *b, const char *name) {
-    if (!name || !*name) return;
-    char first = name[0];
-    if (first >= 'a' && first <= 'z') first = (char)(first - 'a' + 'A');
-    ds_buf_putc(b, first);
-    ds_buf_puts(b, name + 1);
 }
 
 /* Append a GraphQL string literal: `"` and `\` escaped (FORMAT.md's one
@@ -303,18 +295,6 @@ static const char *partition_key(const ds_decl *m) {
     return "id";
 }
 
-/* secondaryIndexDefaultQueryField: list<Model>By<Pk>[And<Sk>...]. */
-static void put_default_query_field(ds_buf *b, const ds_decl *m, const ds_index *ix) {
-    ds_buf_puts(b, "list");
-    put_capitalized(b, m->name.text);
-    ds_buf_puts(b, "By");
-    put_capitalized(b, ix->field.text);
-    for (size_t i = 0; i < ix->sort_keys.count; i++) {
-        ds_buf_puts(b, "And");
-        put_capitalized(b, ix->sort_keys.items[i].text);
-    }
-}
-
 /* One @index directive, as transformedSecondaryIndexesForModel prints it. */
 static void put_index(ds_buf *b, const ds_decl *m, const ds_index *ix) {
     bool has_sk = ix->sort_keys.count > 0;
@@ -323,7 +303,7 @@ static void put_index(ds_buf *b, const ds_decl *m, const ds_index *ix) {
     if (!has_sk && !has_name && !has_qf && !ix->query_field_null &&
         ix->projection == DS_PROJECTION_NONE) {
         ds_buf_puts(b, " @index(queryField: \"");
-        put_default_query_field(b, m, ix);
+        ds_names_default_query_field(b, m, ix);
         ds_buf_puts(b, "\")");
         return;
     }
@@ -346,7 +326,7 @@ static void put_index(ds_buf *b, const ds_decl *m, const ds_index *ix) {
         ds_buf_printf(b, "\"%s\"", ix->query_field.text);
     } else {
         ds_buf_putc(b, '"');
-        put_default_query_field(b, m, ix);
+        ds_names_default_query_field(b, m, ix);
         ds_buf_putc(b, '"');
     }
     if (ix->projection == DS_PROJECTION_KEYS_ONLY) {
@@ -781,7 +761,7 @@ static void put_subscribe(ds_buf *b, const ds_decl *op) {
         }
         for (size_t k = 0; k < src->mutations.count; k++) {
             ds_buf_printf(b, "%s\"%s", sep, src->mutations.items[k].text ? src->mutations.items[k].text : "");
-            put_capitalized(b, name);
+            ds_names_capitalized(b, name);
             ds_buf_putc(b, '"');
             sep = ", ";
         }

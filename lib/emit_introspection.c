@@ -413,18 +413,6 @@ static void primary_key_attribute(ds_jw *w, const gen_model *m) {
     end_key_attribute(w);
 }
 
-/* Append "By<Pk>And<Sk>...": data-schema's default query field ("list"
- * prefix) and the generator's default index name (plural model name,
- * first letter lowered) share this tail. */
-static void index_tail(ds_buf *b, const ds_index *ix) {
-    ds_buf_puts(b, "By");
-    ds_json_capitalized(b, ix->field.text);
-    for (size_t i = 0; i < ix->sort_keys.count; i++) {
-        ds_buf_puts(b, "And");
-        ds_json_capitalized(b, ix->sort_keys.items[i].text);
-    }
-}
-
 /* One @index as the generator's key: {name, queryField, fields}. */
 static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *ix) {
     ds_jw *w = c->w;
@@ -439,7 +427,7 @@ static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *
             ds_buf_putc(b, plural[0] >= 'A' && plural[0] <= 'Z' ? (char)(plural[0] - 'A' + 'a') : plural[0]);
             ds_buf_puts(b, plural + 1);
         }
-        index_tail(b, ix);
+        ds_names_index_tail(b, ix);
         ds_json_scratch_string(w, b);
     }
     DS_JW_KEY(w, "queryField");
@@ -448,9 +436,7 @@ static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *
     } else if (given(ix->query_field.text)) {
         ds_jw_string(w, ix->query_field.text);
     } else {
-        ds_buf_puts(b, "list");
-        ds_json_capitalized(b, model->name.text);
-        index_tail(b, ix);
+        ds_names_default_query_field(b, model, ix);
         ds_json_scratch_string(w, b);
     }
     DS_JW_KEY(w, "fields");

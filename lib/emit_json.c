@@ -24,17 +24,6 @@ typedef struct json_ctx {
     ds_buf scratch;            /* names made of names, before they are written */
 } json_ctx;
 
-/* --------------------------------------------------------------- helpers */
-
-void ds_json_capitalized(ds_buf *b, const char *s) {
-    if (!s || !s[0]) {
-        ds_buf_add(b, "", 0);
-        return;
-    }
-    ds_buf_putc(b, s[0] >= 'a' && s[0] <= 'z' ? (char)(s[0] - 'a' + 'A') : s[0]);
-    ds_buf_puts(b, s + 1);
-}
-
 void ds_json_scratch_string(ds_jw *w, ds_buf *scratch) {
     ds_jw_string(w, scratch->data && scratch->len ? scratch->data : "");
     scratch->len = 0;
@@ -380,16 +369,8 @@ static void query_field(json_ctx *c, const ds_decl *model, const ds_index *ix) {
         ds_jw_string(c->w, ix->query_field.text);
         return;
     }
-    ds_buf *q = &c->scratch;
-    ds_buf_puts(q, "list");
-    ds_json_capitalized(q, model->name.text);
-    ds_buf_puts(q, "By");
-    ds_json_capitalized(q, ix->field.text);
-    for (size_t i = 0; i < ix->sort_keys.count; i++) {
-        ds_buf_puts(q, "And");
-        ds_json_capitalized(q, ix->sort_keys.items[i].text);
-    }
-    ds_json_scratch_string(c->w, q);
+    ds_names_default_query_field(&c->scratch, model, ix);
+    ds_json_scratch_string(c->w, &c->scratch);
 }
 
 /* One secondary index. */
@@ -613,7 +594,7 @@ static void add_subscription_sources(json_ctx *c, const ds_decl *op) {
         for (size_t k = 0; k < src->mutations.count; k++) {
             const char *mutation = src->mutations.items[k].text;
             ds_buf_puts(&c->scratch, mutation ? mutation : "(null)");
-            ds_json_capitalized(&c->scratch, src->name.text);
+            ds_names_capitalized(&c->scratch, src->name.text);
             ds_json_scratch_string(w, &c->scratch);
         }
     }

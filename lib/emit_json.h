@@ -8,11 +8,8 @@
 
 #include "ast.h"
 #include "buf.h"
+#include "names.h"
 #include "json_writer.h"
-
-/* Append s (NULL as "") with its first letter upper-cased: data-schema's
- * capitalize, for names made of names (listPostByTitle). */
-void ds_json_capitalized(ds_buf *b, const char *s);
 
 /* Write the text gathered in a scratch buffer as a string value, and
  * empty the buffer for the next one. */
