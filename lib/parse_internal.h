@@ -169,16 +169,12 @@ void ds_parse_words_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, co
                       ds_name_list *out);
 
 /* STRINGS := [STRING, ...] */
-void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const char *role,
-                      ds_name_list *out);
 void ds_parse_strings_l(ds_parser *p, const ds_ynode *n, const ds_label *what,
                         const ds_label *role, ds_name_list *out);
 
 /* Whether value, at item, is new to the list that seen (a table in p->tmp)
  * tracks; otherwise reports it as repeated in what ("the enum Size"), with
  * a note at its first place, and returns false. */
-bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
-                     const char *what);
 bool ds_parse_unique_l(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
                        const ds_label *what);
 

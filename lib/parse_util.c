@@ -358,12 +358,6 @@ bool ds_parse_unique_l(ds_parser *p, ds_symtab *seen, const ds_ynode *item, cons
     return false;
 }
 
-bool ds_parse_unique(ds_parser *p, ds_symtab *seen, const ds_ynode *item, const char *value,
-                     const char *what) {
-    ds_label label = ds_text_label(what);
-    return ds_parse_unique_l(p, seen, item, value, &label);
-}
-
 void ds_parse_words_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const ds_label *what,
                       ds_name_list *out) {
     begin_list(out, n);
@@ -409,12 +403,6 @@ void ds_parse_strings_l(ds_parser *p, const ds_ynode *n, const ds_label *what,
         else
             out->invalid = true;
     }
-}
-
-void ds_parse_strings(ds_parser *p, const ds_ynode *n, const char *what, const char *role,
-                      ds_name_list *out) {
-    ds_label what_label = ds_text_label(what), role_label = ds_text_label(role);
-    ds_parse_strings_l(p, n, &what_label, &role_label, out);
 }
 
 ds_decl *ds_parse_new_decl(ds_parser *p, ds_decl_kind kind) {
