@@ -230,7 +230,10 @@ static int emit_onto(ds_schema *schema, ds_format format, FILE *out) {
 static int emit_atomically(ds_schema *schema, ds_format format, const char *path) {
     size_t plen = strlen(path);
     char *tmp = malloc(plen + 16);
-    if (!tmp) return -1;
+    if (!tmp) {
+        fprintf(stderr, "dschemac: cannot write '%s': %s\n", path, strerror(ENOMEM));
+        return EXIT_USAGE;
+    }
     memcpy(tmp, path, plen);
     memcpy(tmp + plen, ".tmp.XXXXXX", 12);
     int fd = mkstemp(tmp);
@@ -247,8 +250,8 @@ static int emit_atomically(ds_schema *schema, ds_format format, const char *path
     FILE *out = fdopen(fd, "wb");
     int rc = out ? emit_onto(schema, format, out) : -2;
     int err = errno;
-    if (out) rc = fclose(out) != 0 && rc == 0 ? -2 : rc;
-    else close(fd);
+    if (!out) close(fd);
+    else if (fclose(out) != 0 && rc == 0) rc = -2, err = errno;
     if (rc == 0 && rename(tmp, path) != 0) rc = -2, err = errno;
     if (rc != 0) {
         if (rc == -2) fprintf(stderr, "dschemac: cannot write '%s': %s\n", path, strerror(err));
