@@ -457,7 +457,7 @@ static void add_child(loader *l, ds_ynode *n, size_t weight, bool fresh) {
 /* Whether the map about to open at depth 1 is a section whose entries can
  * be offered: the value of a top-level key met for the first time. */
 static bool opens_section(const loader *l, const char *anchor) {
-    if (!l->take || l->depth != 1 || anchor || l->documents > 1) return false;
+    if (!l->take || l->depth != 1 || anchor) return false;
     const frame *top = &l->stack[0];
     size_t count = l->nkids - top->first;
     if (top->node->kind != DS_Y_MAP || count % 2 == 0) return false;
