@@ -134,6 +134,20 @@ typedef enum ds_provider {
 /* One authorization rule. Keys that were absent have text NULL /
  * present false. The parser checks each value's spelling; the resolver
  * checks which keys a kind of rule admits. */
+/* data-schema's strategy of a rule (the `allow:` it prints). */
+typedef enum ds_strategy {
+    DS_STRATEGY_PUBLIC, DS_STRATEGY_PRIVATE, DS_STRATEGY_OWNER, DS_STRATEGY_GROUPS,
+    DS_STRATEGY_CUSTOM
+} ds_strategy;
+
+/* The AppSync directive a rule becomes where rules print as directives
+ * (custom handlers, custom types): getAppSyncAuthDirectiveFromRule. */
+typedef enum ds_appsync {
+    DS_APPSYNC_API_KEY, DS_APPSYNC_IAM, DS_APPSYNC_COGNITO_USER_POOLS, DS_APPSYNC_OIDC,
+    DS_APPSYNC_LAMBDA, DS_APPSYNC_COUNT,
+    DS_APPSYNC_NONE = DS_APPSYNC_COUNT   /* owner rules, groups over OIDC, ... */
+} ds_appsync;
+
 typedef struct ds_rule {
     ds_allow allow;
     ds_span span;              /* the whole rule */
@@ -147,6 +161,11 @@ typedef struct ds_rule {
     ds_name identity_claim;
     ds_name group_claim;
     bool invalid;
+    /* Set by the resolver (resolve_facts.c): */
+    ds_strategy strategy;
+    ds_appsync appsync;
+    const char *sdl_provider;  /* the provider data-schema prints ("apiKey"), or NULL */
+    const char *auth_field;    /* the ownerField / groupsField it prints, or NULL */
 } ds_rule;
 
 typedef struct ds_rules {
@@ -192,6 +211,8 @@ typedef struct ds_field {
     struct ds_decl *inline_decl; /* INLINE_ENUM / INLINE_TYPE: the implicit declaration */
     ds_relation *rel;          /* RELATION (always set for that kind), else NULL */
     struct ds_decl *owner;     /* the declaration the field belongs to */
+    struct ds_index *indexes;  /* resolver: the first usable index on this field (chained by
+                                  next_on_field), for the kinds that print indexes */
     bool invalid;
 } ds_field;
 
@@ -211,6 +232,10 @@ typedef struct ds_index {
     ds_span projection_span;
     ds_name_list non_key_attributes;  /* INCLUDE */
     bool invalid;
+    /* Set by the resolver: */
+    const char *query_field_name;  /* the query field data-schema prints: given, or the
+                                      default list<Model>By<Pk>...; NULL for queryField: null */
+    struct ds_index *next_on_field; /* the next index with the same partition key field */
 } ds_index;
 
 typedef enum ds_handler_kind { DS_HANDLER_FUNCTION, DS_HANDLER_CUSTOM } ds_handler_kind;
@@ -238,6 +263,31 @@ typedef enum ds_decl_kind {
     DS_DECL_QUERY, DS_DECL_MUTATION, DS_DECL_SUBSCRIPTION
 } ds_decl_kind;
 
+/* One group of @model's arguments as disableOperations fills it
+ * (modelAttributesFromDisabledOps). */
+typedef struct ds_op_group {
+    uint8_t rank;              /* 1 + its position among the printed groups, or 0 */
+    bool whole;                /* disabled as a whole: `queries: null` */
+    uint8_t op_count;
+    const char *ops[3];        /* otherwise the fine operations disabled, each once */
+} ds_op_group;
+
+/* The generated operations of a model, as bits of ds_disabled.off. */
+enum {
+    DS_OP_GET = 1 << 0, DS_OP_LIST = 1 << 1, DS_OP_CREATE = 1 << 2, DS_OP_UPDATE = 1 << 3,
+    DS_OP_DELETE = 1 << 4, DS_OP_ON_CREATE = 1 << 5, DS_OP_ON_UPDATE = 1 << 6,
+    DS_OP_ON_DELETE = 1 << 7
+};
+
+/* A model's disableOperations, resolved: the groups in print order
+ * (queries, mutations, subscriptions by index; rank orders them) and the
+ * generated operations that are off. */
+typedef struct ds_disabled {
+    ds_op_group groups[3];     /* 0 queries, 1 mutations, 2 subscriptions */
+    uint8_t group_count;       /* groups with a rank */
+    unsigned off;              /* DS_OP_* bits of the operations not generated */
+} ds_disabled;
+
 /* Up to this many fields, a declaration's fields are found by a scan
  * rather than a hash table (most models have a handful: a table for each
  * would cost more memory than the scan costs time). */
@@ -263,16 +313,24 @@ typedef struct ds_decl {
     size_t field_count, field_cap;
     ds_symtab field_names;     /* resolver: name -> ds_field*, only for more than
                                   DS_FIELD_SCAN_MAX fields (fewer are scanned) */
-    const char *plural;        /* ds_decl_plural's cache: the name pluralized */
+    const char *plural;        /* MODEL, resolver: the name pluralized (pluralize 8) */
 
     /* MODEL */
     ds_name_list identifier;   /* present false: the default [id] */
     ds_index *indexes;
     size_t index_count, index_cap;
     ds_name_list disabled_ops;
+    /* Set by the resolver: */
+    const char *pk_name;       /* the partition key: identifier[0], or "id" */
+    struct ds_field *pk_field; /* its declared field, or NULL (the implicit id) */
+    const ds_name *sort_keys;  /* identifier[1..], sort_key_count of them */
+    size_t sort_key_count;
+    ds_disabled disabled;
 
     /* MODEL, QUERY, MUTATION, SUBSCRIPTION */
     ds_rules auth;
+    const ds_rules *rules;     /* resolver: the rules that apply, its own or else the
+                                  schema's (data-schema: an empty list falls back too) */
 
     /* ENUM */
     ds_name_list values;
@@ -287,6 +345,21 @@ typedef struct ds_decl {
     /* SUBSCRIPTION */
     ds_sub_source *sources;
     size_t source_count, source_cap;
+
+    /* Operations, set by the resolver: */
+    const struct ds_field *ret;  /* what gives the return type: `returns`, or for a
+                                    subscription on a mutation, that mutation's */
+    struct ds_decl *ret_model;   /* a subscription on a model's mutations: that model */
+    bool custom_handler;         /* the first handler is a.handler.custom (rules print as
+                                    AppSync directives) */
+    const char **subscribed;     /* SUBSCRIPTION: the mutations it listens to, as the SDL
+                                    names them ("createPost") */
+    size_t subscribed_count;
+
+    /* TYPE (declared or inline), set by the resolver: the operations whose rules it
+       inherits as AppSync directives (returned directly or nested), in order. */
+    struct ds_decl **inheritors;
+    size_t inheritor_count, inheritor_cap;
 } ds_decl;
 
 /* One parsed file. */
@@ -341,6 +414,12 @@ struct ds_schema {
        in the order the resolver named them. */
     ds_decl **implicit;
     size_t implicit_count, implicit_cap;
+
+    /* Resolver, for a schema without errors: every type definition the SDL
+       prints, in print order (order.c), and printed name -> ds_out_type*. */
+    struct ds_out_type *out_types;
+    size_t out_type_count;
+    ds_symtab printed;
 };
 
 #endif

@@ -406,7 +406,7 @@ static void check_implied(ds_resolver *r, ds_decl *m, ds_rule *rule, ds_symtab *
 static void check_implied_fields(ds_resolver *r, ds_decl *m) {
     ds_symtab implied;
     ds_symtab_init(&implied, &r->s->arena);
-    const ds_rules *rules = ds_effective_rules(r->s, m);
+    const ds_rules *rules = m->rules;
     for (size_t i = 0; i < rules->count; i++) check_implied(r, m, &rules->items[i], &implied);
     for (size_t i = 0; i < m->field_count; i++) {
         ds_field *f = m->fields[i];
@@ -467,7 +467,7 @@ static void grant(ds_schema *s, access_matrix *acm, const ds_rule *rule, long fi
 /* Build the access matrix of a model from its rules and its fields' rules. */
 static void build_matrix(ds_schema *s, ds_decl *m, access_matrix *acm) {
     acm->fields = m->field_count;
-    const ds_rules *rules = ds_effective_rules(s, m);
+    const ds_rules *rules = m->rules;
     for (size_t i = 0; i < rules->count; i++)
         if (!rules->items[i].invalid) grant(s, acm, &rules->items[i], -1);
     for (size_t f = 0; f < m->field_count; f++) {
@@ -566,8 +566,8 @@ static void report_unreadable(ds_resolver *r, ds_decl *m, ds_field *f, const acc
 
 /* Whether a rule of m or of its fields is broken (reported): the access
  * matrix would then be guessed, and its errors a cascade. */
-static bool rules_broken(const ds_schema *s, const ds_decl *m) {
-    const ds_rules *rules = ds_effective_rules(s, m);
+static bool rules_broken(const ds_decl *m) {
+    const ds_rules *rules = m->rules;
     bool broken = rules->invalid || m->auth.invalid;
     for (size_t i = 0; i < rules->count; i++) broken = broken || rules->items[i].invalid;
     for (size_t f = 0; f < m->field_count; f++) {
@@ -585,7 +585,7 @@ static void check_required_fields(ds_resolver *r, ds_decl *m) {
     bool any = false;
     for (size_t i = 0; i < m->field_count; i++)
         any = any || (m->fields[i] && m->fields[i]->auth && m->fields[i]->auth->count);
-    if (!any || subscriptions_off(m) || rules_broken(r->s, m)) return;
+    if (!any || subscriptions_off(m) || rules_broken(m)) return;
     access_matrix acm = {0};
     build_matrix(r->s, m, &acm);
     ds_symtab reported;
@@ -723,7 +723,7 @@ static void check_inherited_to(ds_resolver *r, ds_decl *op) {
 static void check_operation(ds_resolver *r, ds_decl *op) {
     ds_schema *s = r->s;
     check_rules(r, &op->auth, LEVEL_OPERATION, op);
-    const ds_rules *rules = ds_effective_rules(s, op);
+    const ds_rules *rules = op->rules;
     if (op->handler_count == 0) return;   /* reported by check_ops.c */
     if (rules->count == 0 && !op->auth.invalid && !s->auth.invalid) {
         ds_diag *e = ds_error(s, op->name.span, DS_E_AUTH_MISSING,

@@ -175,7 +175,7 @@ static const char *owner_field_of(const ds_rule *rule) {
 
 /* A sort key may not be the owner field of the model's owner rules. */
 static void check_sort_key_owner(ds_resolver *r, const ds_decl *m, const ds_name *key) {
-    const ds_rules *rules = ds_effective_rules(r->s, m);
+    const ds_rules *rules = m->rules;
     for (size_t i = 0; i < rules->count; i++) {
         const char *owner = owner_field_of(&rules->items[i]);
         if (!owner || !key->text || strcmp(owner, key->text) != 0) continue;

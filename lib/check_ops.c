@@ -291,7 +291,7 @@ static const char *plural_key(roots *t, const ds_decl *m) {
     const char *name = cap_key(t, m);
     /* pluralize() keeps the case of what it is given: a capitalized name is
        the model's own, whose plural is made once */
-    return name == m->name.text ? ds_decl_plural(t->s, m) : ds_pluralize(&t->scratch, name);
+    return name == m->name.text ? m->plural : ds_pluralize(&t->scratch, name);
 }
 
 /* Add model m (whose first operation is seq) to the family of key. */
@@ -318,15 +318,6 @@ static void add_named(roots *t, int root, const char *name, maker m) {
 }
 
 /* The query field an index makes, as data-schema names it, or NULL. */
-static const char *index_query_field(roots *t, const ds_decl *m, const ds_index *x) {
-    if (x->query_field_null) return NULL;
-    if (x->query_field.text) return x->query_field.text;
-    ds_buf q = {0};
-    ds_names_default_query_field(&q, m, x);
-    const char *name = ds_arena_strndup(&t->scratch, q.data, q.len);
-    ds_buf_free(&q);
-    return name;
-}
 
 /* Meet every maker in declaration order: models join their families,
  * custom operations and index query fields their names. */
@@ -346,7 +337,7 @@ static void meet_makers(roots *t) {
         t->seq = op_seq(d, t->seq, OP_COUNT);
         for (size_t k = 0; k < d->index_count; k++) {
             const ds_index *x = &d->indexes[k];
-            const char *q = x->invalid || !x->field.text ? NULL : index_query_field(t, d, x);
+            const char *q = x->invalid || !x->field.text ? NULL : x->query_field_name;
             if (q) add_named(t, 0, q, (maker){d, x, t->seq++, 0});
         }
     }

@@ -93,11 +93,12 @@ size_t ds_schema_parse_adopt(ds_schema *schema, const char *name, char *data, si
  * of the whole schema (parse errors included). */
 size_t ds_schema_resolve(ds_schema *schema);
 
-/* Render the resolved schema. On success returns 0 and sets *out to a
+/* Render the resolved schema; emitting never changes it, so a schema may
+ * be emitted any number of times, in any formats. On success returns 0 and sets *out to a
  * malloc'ed NUL-terminated buffer of *len bytes that the caller frees.
  * Returns -1 and sets *out to NULL when the schema has errors or was not
  * resolved. */
-int ds_schema_emit(ds_schema *schema, ds_format format, char **out, size_t *len);
+int ds_schema_emit(const ds_schema *schema, ds_format format, char **out, size_t *len);
 
 /* Receives successive pieces of emitted text; returns 0 to go on, or
  * non-zero to stop (ds_schema_emit_to then returns -2). */
@@ -107,7 +108,7 @@ typedef int (*ds_write_fn)(void *ctx, const char *data, size_t len);
  * more than about 64 KiB of it. Returns 0 on success; -1 when the schema
  * has errors or was not resolved (write is never called); -2 when write
  * asked to stop (the text it received is incomplete). */
-int ds_schema_emit_to(ds_schema *schema, ds_format format, ds_write_fn write, void *ctx);
+int ds_schema_emit_to(const ds_schema *schema, ds_format format, ds_write_fn write, void *ctx);
 
 /* Errors and warnings found so far (errors past the cap included). */
 size_t ds_schema_error_count(const ds_schema *schema);

@@ -25,10 +25,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit_json.h"
+#include "json_writer.h"
+#include "names.h"
 #include "order.h"
 #include "phases.h"
-#include "pluralize.h"
+#include "words.h"
 
 /* One field as the generator holds it after getTypeInfo: a base type name
  * and the SDL's modifiers. */
@@ -62,12 +63,10 @@ typedef struct gen_model {
 } gen_model;
 
 typedef struct intro_ctx {
-    ds_schema *s;
+    const ds_schema *s;
+    ds_arena *arena;               /* this emit's memory, freed after it */
     ds_jw *w;
     ds_buf scratch;                /* names made of names, before they are written */
-    ds_out_type *types;
-    size_t type_count;
-    ds_symtab printed;             /* printed type name -> ds_out_type* */
     imputed_key **imputed;         /* per printed type (models only): its imputed keys */
     imputed_key **imputed_last;
     ds_arena field_arena;          /* the fields of the model(s) at hand */
@@ -134,7 +133,7 @@ static gen_field printed_field(const ds_field *f, bool pk) {
 
 /* The name of the input type made from a custom type (as order.c names it). */
 static const char *input_name(intro_ctx *c, const ds_decl *type) {
-    return ds_arena_printf(&c->s->arena, "%sInput", type && type->name.text ? type->name.text : "");
+    return ds_arena_printf(c->arena, "%sInput", type && type->name.text ? type->name.text : "");
 }
 
 /* An argument, or a field of an input type, as data-schema prints it:
@@ -155,12 +154,8 @@ static gen_field printed_input(intro_ctx *c, const ds_field *f) {
 /* An operation's return as data-schema prints it (a subscription without
  * `returns` takes its first source's type). */
 static gen_field printed_return(const ds_decl *op) {
-    const ds_field *r = op->returns;
-    if (!r && op->kind == DS_DECL_SUBSCRIPTION && op->source_count > 0) {
-        const ds_sub_source *src = &op->sources[0];
-        if (src->is_model) return bare(op->name.text, src->name.text);
-        if (src->target) r = src->target->returns;
-    }
+    if (op->ret_model) return bare(op->name.text, op->ret_model->name.text);
+    const ds_field *r = op->ret;
     if (!r) return bare(op->name.text, NULL);
     gen_field g = printed_field(r, false);
     g.name = op->name.text;
@@ -173,7 +168,7 @@ static void type_json(intro_ctx *c, const char *type) {
     static const char *const keys[] = {
         [DS_OUT_MODEL] = "model", [DS_OUT_ENUM] = "enum", [DS_OUT_TYPE] = "nonModel",
         [DS_OUT_INPUT] = "input"};
-    const ds_out_type *t = type ? ds_symtab_get(&c->printed, type) : NULL;
+    const ds_out_type *t = ds_printed_type(c->s, type);
     if (!t) {
         ds_jw_string(c->w, type);   /* a scalar, by its GraphQL name */
         return;
@@ -198,13 +193,6 @@ static gen_field *find_field(gen_model *m, const char *name) {
     return NULL;
 }
 
-/* The partition key's name: the identifier's first field, or "id". */
-static const char *partition_key(const ds_decl *d) {
-    if (d->identifier.present && d->identifier.count > 0 && d->identifier.items[0].text)
-        return d->identifier.items[0].text;
-    return "id";
-}
-
 /* A read-only AWSDateTime timestamp the generator adds. */
 static gen_field timestamp(const char *name) {
     gen_field g = bare(name, "AWSDateTime");
@@ -217,7 +205,6 @@ static gen_field timestamp(const char *name) {
  * sortFields). */
 static void build_model_fields(intro_ctx *c, gen_model *m) {
     ds_decl *d = m->decl;
-    const char *pk = partition_key(d);
     m->fields = NULL;
     m->field_count = 0;
     m->primary_key = NULL;
@@ -225,7 +212,7 @@ static void build_model_fields(intro_ctx *c, gen_model *m) {
     for (size_t i = 0; i < d->field_count; i++) {
         const ds_field *f = d->fields[i];
         if (!f || f->invalid || !f->name.text) continue;
-        bool is_pk = f->kind == DS_FIELD_SCALAR && strcmp(f->name.text, pk) == 0;
+        bool is_pk = f == d->pk_field;
         if (is_pk) m->primary_key = f;
         add_field(c, m, printed_field(f, is_pk));
     }
@@ -254,7 +241,7 @@ static void build_model_fields(intro_ctx *c, gen_model *m) {
  * the child's first field typed as the parent decides. */
 static void impute_has_many_key(intro_ctx *c, const ds_decl *parent, const ds_field *has_many) {
     const char *related = has_many->rel->related.text;
-    const ds_out_type *child = related ? ds_symtab_get(&c->printed, related) : NULL;
+    const ds_out_type *child = ds_printed_type(c->s, related);
     if (!child || child->kind != DS_OUT_MODEL) return;
     gen_model view = {.decl = child->decl};
     build_model_fields(c, &view);
@@ -268,10 +255,10 @@ static void impute_has_many_key(intro_ctx *c, const ds_decl *parent, const ds_fi
         break;
     }
     ds_arena_reset(&c->field_arena);
-    imputed_key *k = ds_arena_alloc(&c->s->arena, sizeof *k);
+    imputed_key *k = ds_arena_alloc(c->arena, sizeof *k);
     k->parent = parent->name.text;
     k->has_many = has_many;
-    size_t at = (size_t)(child - c->types);
+    size_t at = (size_t)(child - c->s->out_types);
     if (c->imputed_last[at]) c->imputed_last[at]->next = k;
     else c->imputed[at] = k;
     c->imputed_last[at] = k;
@@ -280,9 +267,9 @@ static void impute_has_many_key(intro_ctx *c, const ds_decl *parent, const ds_fi
 /* processConnectionDirectivesV2, for what reaches the document: the keys
  * imputed for hasMany fields, in model and field order. */
 static void process_connections(intro_ctx *c) {
-    for (size_t i = 0; i < c->type_count; i++) {
-        const ds_decl *m = c->types[i].decl;
-        if (c->types[i].kind != DS_OUT_MODEL || !m) continue;
+    for (size_t i = 0; i < c->s->out_type_count; i++) {
+        const ds_decl *m = c->s->out_types[i].decl;
+        if (c->s->out_types[i].kind != DS_OUT_MODEL || !m) continue;
         for (size_t j = 0; j < m->field_count; j++) {
             const ds_field *f = m->fields[j];
             if (f && !f->invalid && f->name.text && f->kind == DS_FIELD_RELATION &&
@@ -318,85 +305,34 @@ static void imputed_key_attribute(intro_ctx *c, const imputed_key *k) {
     ds_buf_puts(&c->scratch, k->parent ? k->parent : "(null)");
     ds_buf_putc(&c->scratch, '.');
     ds_buf_puts(&c->scratch, k->has_many->name.text ? k->has_many->name.text : "(null)");
-    ds_json_scratch_string(w, &c->scratch);
+    ds_jw_scratch_string(w, &c->scratch);
     DS_JW_KEY(w, "fields");
     ds_jw_names(w, &k->has_many->rel->references);
     end_key_attribute(w);
 }
 
-/* The coarse operation group a fine one belongs to ("create" ->
- * "mutations"), the group itself for a coarse one, or NULL. */
-static const char *operation_group(const char *op, bool *coarse) {
-    static const char *const groups[][2] = {
-        {"queries", "queries"}, {"mutations", "mutations"}, {"subscriptions", "subscriptions"},
-        {"onCreate", "subscriptions"}, {"onUpdate", "subscriptions"},
-        {"onDelete", "subscriptions"}, {"create", "mutations"}, {"update", "mutations"},
-        {"delete", "mutations"}, {"list", "queries"}, {"get", "queries"}};
-    for (size_t i = 0; op && i < sizeof groups / sizeof groups[0]; i++) {
-        if (strcmp(op, groups[i][0]) != 0) continue;
-        *coarse = i < 3;
-        return groups[i][1];
-    }
-    return NULL;
-}
-
-/* One disabled operation: its name, group and whether it is a group. */
-typedef struct disabled_op {
-    const char *op, *group;
-    bool coarse;
-} disabled_op;
-
-/* Whether ops[0..count) holds one named op (coarse or fine as asked). */
-static bool has_op(const disabled_op *ops, size_t count, const char *op, bool coarse) {
-    for (size_t i = 0; i < count; i++)
-        if (ops[i].coarse == coarse && strcmp(ops[i].op, op) == 0) return true;
-    return false;
-}
-
-/* Whether ops[0..count) holds a fine op of group. */
-static bool has_group(const disabled_op *ops, size_t count, const char *group) {
-    for (size_t i = 0; i < count; i++)
-        if (!ops[i].coarse && strcmp(ops[i].group, group) == 0) return true;
-    return false;
-}
-
-/* Write group: {op: null, ...}, the fine ops of a group from ops[first]
- * on, each once. */
-static void write_fine_group(ds_jw *w, const disabled_op *ops, size_t first, size_t count) {
-    ds_jw_key(w, ops[first].group);
-    ds_jw_begin_object(w);
-    for (size_t i = first; i < count; i++) {
-        if (ops[i].coarse || strcmp(ops[i].group, ops[first].group) != 0) continue;
-        if (has_op(ops + first, i - first, ops[i].op, false)) continue;
-        ds_jw_key(w, ops[i].op);
-        ds_jw_null(w);
-    }
-    ds_jw_end_object(w);
-}
-
-/* data-schema's @model(...) arguments from disableOperations
- * (modelAttributesFromDisabledOps): the coarse groups first, as null, in
- * the order written (a stable sort), then each fine operation under its
- * group (group: {op: null}), unless the whole group is disabled. Each key
- * once, where it was first set. */
+/* data-schema's @model(...) arguments from disableOperations, as the
+ * resolver grouped them: each group in print order, null when disabled
+ * whole, else {op: null, ...}. */
 static void model_properties(intro_ctx *c, const ds_decl *d) {
     ds_jw *w = c->w;
-    size_t n = d->disabled_ops.count, count = 0;
-    disabled_op *ops = n ? ds_arena_alloc(&c->s->arena, n * sizeof *ops) : NULL;
-    for (size_t i = 0; i < n; i++) {
-        disabled_op op = {d->disabled_ops.items[i].text, NULL, false};
-        op.group = operation_group(op.op, &op.coarse);
-        if (op.group) ops[count++] = op;
-    }
+    const ds_disabled *off = &d->disabled;
     ds_jw_begin_object(w);
-    for (size_t i = 0; i < count; i++) {
-        if (!ops[i].coarse || has_op(ops, i, ops[i].op, true)) continue;
-        ds_jw_key(w, ops[i].op);
-        ds_jw_null(w);
-    }
-    for (size_t i = 0; i < count; i++) {
-        if (ops[i].coarse || has_op(ops, count, ops[i].group, true)) continue;
-        if (!has_group(ops, i, ops[i].group)) write_fine_group(w, ops, i, count);
+    for (size_t r = 1; r <= off->group_count; r++) {
+        for (size_t g = 0; g < 3; g++) {
+            if (off->groups[g].rank != r) continue;
+            ds_jw_key(w, ds_op_group_name(g));
+            if (off->groups[g].whole) {
+                ds_jw_null(w);
+                continue;
+            }
+            ds_jw_begin_object(w);
+            for (size_t k = 0; k < off->groups[g].op_count; k++) {
+                ds_jw_key(w, off->groups[g].ops[k]);
+                ds_jw_null(w);
+            }
+            ds_jw_end_object(w);
+        }
     }
     ds_jw_end_object(w);
 }
@@ -407,8 +343,7 @@ static void primary_key_attribute(ds_jw *w, const gen_model *m) {
     DS_JW_KEY(w, "fields");
     ds_jw_begin_array(w);
     ds_jw_string(w, m->primary_key->name.text);
-    const ds_name_list *id = &m->decl->identifier;
-    for (size_t i = 1; id->present && i < id->count; i++) ds_jw_string(w, id->items[i].text);
+    for (size_t i = 0; i < m->decl->sort_key_count; i++) ds_jw_string(w, m->decl->sort_keys[i].text);
     ds_jw_end_array(w);
     end_key_attribute(w);
 }
@@ -422,22 +357,19 @@ static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *
     if (given(ix->name.text)) {
         ds_jw_string(w, ix->name.text);
     } else {
-        const char *plural = ds_decl_plural(c->s, model);
+        const char *plural = model->plural;
         if (plural[0]) {  /* decapitalized */
             ds_buf_putc(b, plural[0] >= 'A' && plural[0] <= 'Z' ? (char)(plural[0] - 'A' + 'a') : plural[0]);
             ds_buf_puts(b, plural + 1);
         }
         ds_names_index_tail(b, ix);
-        ds_json_scratch_string(w, b);
+        ds_jw_scratch_string(w, b);
     }
     DS_JW_KEY(w, "queryField");
     if (ix->query_field_null) {
         ds_jw_null(w);
-    } else if (given(ix->query_field.text)) {
-        ds_jw_string(w, ix->query_field.text);
     } else {
-        ds_names_default_query_field(b, model, ix);
-        ds_json_scratch_string(w, b);
+        ds_jw_string(w, ix->query_field_name);
     }
     DS_JW_KEY(w, "fields");
     ds_jw_begin_array(w);
@@ -447,30 +379,14 @@ static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *
     end_key_attribute(w);
 }
 
-/* Whether data-schema prints a field's @index directives on it (scalars,
- * refs and inline enums; not inline custom types or relationships). */
-static bool prints_indexes(const ds_field *f) {
-    return f && (f->kind == DS_FIELD_SCALAR || f->kind == DS_FIELD_REF ||
-                 f->kind == DS_FIELD_INLINE_ENUM);
-}
-
 /* processIndex: one key per @index, by field order, then by index order. */
 static void index_attributes(intro_ctx *c, const gen_model *m) {
-    if (m->decl->index_count == 0) return;
     for (size_t i = 0; i < m->field_count; i++) {
         const ds_field *f = m->fields[i].field;
-        if (!prints_indexes(f)) continue;
-        for (size_t k = 0; k < m->decl->index_count; k++) {
-            const ds_index *ix = &m->decl->indexes[k];
-            if (!ix->invalid && ix->field.text && strcmp(ix->field.text, f->name.text) == 0)
-                index_attribute(c, m->decl, ix);
-        }
+        for (const ds_index *ix = f ? f->indexes : NULL; ix; ix = ix->next_on_field)
+            index_attribute(c, m->decl, ix);
     }
 }
-
-static const char *const provider_names[] = {
-    [DS_PROVIDER_IDENTITY_POOL] = "identityPool", [DS_PROVIDER_USER_POOLS] = "userPools",
-    [DS_PROVIDER_OIDC] = "oidc", [DS_PROVIDER_FUNCTION] = "function"};
 
 /* The value of a member of a rule object. */
 typedef enum member_kind {
@@ -522,29 +438,12 @@ static void rule_set_text(rule_object *o, const char *key, const char *text) {
  * allow, provider, operations, ownerField | groupsField, groups,
  * identityClaim, groupClaim. */
 static void sdl_rule(const ds_rule *r, rule_object *o) {
-    const char *strategy = "public", *provider = NULL;
-    switch (r->allow) {
-    case DS_ALLOW_PUBLIC_API_KEY: provider = "apiKey"; break;
-    case DS_ALLOW_GUEST: provider = "identityPool"; break;
-    case DS_ALLOW_AUTHENTICATED: strategy = "private"; break;
-    case DS_ALLOW_OWNER: case DS_ALLOW_OWNER_DEFINED_IN: case DS_ALLOW_OWNERS_DEFINED_IN:
-        strategy = "owner"; break;
-    case DS_ALLOW_GROUP: case DS_ALLOW_GROUPS: case DS_ALLOW_GROUP_DEFINED_IN:
-    case DS_ALLOW_GROUPS_DEFINED_IN:
-        strategy = "groups"; break;
-    case DS_ALLOW_CUSTOM: strategy = "custom"; break;
-    }
-    if (r->provider != DS_PROVIDER_DEFAULT) provider = provider_names[r->provider];
-    rule_set_text(o, "allow", strategy);
-    if (provider) rule_set_text(o, "provider", provider);
+    rule_set_text(o, "allow", ds_strategy_name(r->strategy));
+    if (r->sdl_provider) rule_set_text(o, "provider", r->sdl_provider);
     if (r->to.present) rule_set(o, "operations", MEMBER_NAMES, NULL, &r->to);
-    if (r->allow == DS_ALLOW_OWNER) rule_set_text(o, "ownerField", "owner");
-    if ((r->allow == DS_ALLOW_OWNER_DEFINED_IN || r->allow == DS_ALLOW_OWNERS_DEFINED_IN) &&
-        given(r->field.text))
-        rule_set_text(o, "ownerField", r->field.text);
-    if ((r->allow == DS_ALLOW_GROUP_DEFINED_IN || r->allow == DS_ALLOW_GROUPS_DEFINED_IN) &&
-        given(r->field.text))
-        rule_set_text(o, "groupsField", r->field.text);
+    if (r->auth_field)
+        rule_set_text(o, r->strategy == DS_STRATEGY_GROUPS ? "groupsField" : "ownerField",
+                      r->auth_field);
     if (r->allow == DS_ALLOW_GROUPS) rule_set(o, "groups", MEMBER_NAMES, NULL, &r->groups);
     if (r->allow == DS_ALLOW_GROUP) rule_set(o, "groups", MEMBER_ONE_NAME, r->group.text, NULL);
     if (given(r->identity_claim.text)) rule_set_text(o, "identityClaim", r->identity_claim.text);
@@ -615,14 +514,9 @@ static void write_rule(ds_jw *w, const rule_object *o) {
     ds_jw_end_object(w);
 }
 
-/* The rules a model prints: its own, or else the schema's. */
-static const ds_rules *model_rules(const intro_ctx *c, const ds_decl *d) {
-    return d->auth.count > 0 ? &d->auth : &c->s->auth;
-}
-
 /* The auth attribute, unless there are no rules. */
 static void auth_attribute(intro_ctx *c, const ds_decl *d) {
-    const ds_rules *rules = model_rules(c, d);
+    const ds_rules *rules = d->rules;
     if (rules->count == 0) return;
     ds_jw *w = c->w;
     ds_jw_begin_object(w);
@@ -661,8 +555,8 @@ static void model_attributes(intro_ctx *c, const gen_model *m) {
 /* primaryKeyInfo: custom unless the key is a lone `id`. */
 static void primary_key_info(ds_jw *w, const gen_model *m) {
     const char *pk = m->primary_key ? m->primary_key->name.text : "id";
-    const ds_name_list *id = &m->decl->identifier;
-    bool sort_keys = m->primary_key && id->present && id->count > 1;
+    const ds_decl *d = m->decl;
+    bool sort_keys = m->primary_key && d->sort_key_count > 0;
     bool custom = m->primary_key && (strcmp(pk, "id") != 0 || sort_keys);
     ds_jw_begin_object(w);
     DS_JW_KEY(w, "isCustomPrimaryKey");
@@ -671,7 +565,7 @@ static void primary_key_info(ds_jw *w, const gen_model *m) {
     ds_jw_string(w, pk);
     DS_JW_KEY(w, "sortKeyFieldNames");
     ds_jw_begin_array(w);
-    for (size_t i = 1; sort_keys && i < id->count; i++) ds_jw_string(w, id->items[i].text);
+    for (size_t i = 0; sort_keys && i < d->sort_key_count; i++) ds_jw_string(w, d->sort_keys[i].text);
     ds_jw_end_array(w);
     ds_jw_end_object(w);
 }
@@ -871,7 +765,7 @@ static void model_json(intro_ctx *c, gen_model *m) {
     ds_jw_end_object(w);
     DS_JW_MEMBER(w, "\"syncable\": true");
     DS_JW_KEY(w, "pluralName");
-    ds_jw_string(w, ds_decl_plural(c->s, m->decl));
+    ds_jw_string(w, m->decl->plural);
     DS_JW_KEY(w, "attributes");
     model_attributes(c, m);
     DS_JW_KEY(w, "primaryKeyInfo");
@@ -966,12 +860,12 @@ static void write_operations(intro_ctx *c, const char *key, ds_decl_kind kind) {
  * skip_empty, nothing when there are none. */
 static void write_types(intro_ctx *c, const char *key, ds_out_kind kind, bool skip_empty) {
     size_t count = 0;
-    for (size_t i = 0; i < c->type_count; i++) count += c->types[i].kind == kind;
+    for (size_t i = 0; i < c->s->out_type_count; i++) count += c->s->out_types[i].kind == kind;
     if (count == 0 && skip_empty) return;
     ds_jw_key(c->w, key);
     ds_jw_begin_object(c->w);
-    for (size_t i = 0; i < c->type_count; i++) {
-        const ds_out_type *t = &c->types[i];
+    for (size_t i = 0; i < c->s->out_type_count; i++) {
+        const ds_out_type *t = &c->s->out_types[i];
         if (t->kind != kind) continue;
         ds_jw_key(c->w, t->name);
         gen_model model = {.decl = t->decl, .imputed = c->imputed[i]};
@@ -985,13 +879,11 @@ static void write_types(intro_ctx *c, const char *key, ds_out_kind kind, bool sk
     ds_jw_end_object(c->w);
 }
 
-/* Collect the printed types and prepare the models. */
+/* Prepare the keys the generator imputes on the models. */
 static void prepare(intro_ctx *c) {
-    c->types = ds_output_types(c->s, &c->type_count);
-    ds_symtab_init_sized(&c->printed, &c->s->arena, c->type_count);
-    for (size_t i = 0; i < c->type_count; i++) ds_symtab_put(&c->printed, c->types[i].name, &c->types[i]);
-    c->imputed = ds_arena_alloc(&c->s->arena, (c->type_count + 1) * sizeof *c->imputed);
-    c->imputed_last = ds_arena_alloc(&c->s->arena, (c->type_count + 1) * sizeof *c->imputed_last);
+    size_t n = c->s->out_type_count + 1;
+    c->imputed = ds_arena_alloc(c->arena, n * sizeof *c->imputed);
+    c->imputed_last = ds_arena_alloc(c->arena, n * sizeof *c->imputed_last);
     process_connections(c);
 }
 
@@ -1011,9 +903,10 @@ static void write_document(intro_ctx *c) {
     ds_jw_end_object(w);
 }
 
-void ds_emit_introspection(ds_schema *s, ds_buf *out) {
+void ds_emit_introspection(const ds_schema *s, ds_arena *arena, ds_buf *out) {
     intro_ctx c = {0};
     c.s = s;
+    c.arena = arena;
     c.w = malloc(sizeof *c.w);
     if (!c.w) abort();
     ds_jw_init(c.w, out, 4, 0);

@@ -15,20 +15,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit_json.h"
+#include "json_writer.h"
 #include "phases.h"
+#include "words.h"
 
 typedef struct json_ctx {
-    ds_schema *s;
+    const ds_schema *s;
     ds_jw *w;
     ds_buf scratch;            /* names made of names, before they are written */
 } json_ctx;
-
-void ds_json_scratch_string(ds_jw *w, ds_buf *scratch) {
-    ds_jw_string(w, scratch->data && scratch->len ? scratch->data : "");
-    scratch->len = 0;
-    if (scratch->data) scratch->data[0] = '\0';
-}
 
 /* {file, line, column} of a span, or null for an implicit node. */
 static void position(json_ctx *c, ds_span span) {
@@ -86,7 +81,7 @@ static void type_object(json_ctx *c, const char *name, const char *kind, bool re
     ds_buf_puts(&c->scratch, name ? name : "");
     if (required) ds_buf_putc(&c->scratch, '!');
     if (list) ds_buf_puts(&c->scratch, list_required ? "]!" : "]");
-    ds_json_scratch_string(w, &c->scratch);
+    ds_jw_scratch_string(w, &c->scratch);
     ds_jw_end_object(w);
 }
 
@@ -128,30 +123,15 @@ static void field_type(json_ctx *c, const ds_field *f) {
 
 /* ----------------------------------------------------------------- rules */
 
-static const char *const allow_names[] = {
-    [DS_ALLOW_PUBLIC_API_KEY] = "publicApiKey", [DS_ALLOW_GUEST] = "guest",
-    [DS_ALLOW_AUTHENTICATED] = "authenticated", [DS_ALLOW_OWNER] = "owner",
-    [DS_ALLOW_OWNER_DEFINED_IN] = "ownerDefinedIn",
-    [DS_ALLOW_OWNERS_DEFINED_IN] = "ownersDefinedIn",
-    [DS_ALLOW_GROUP] = "group", [DS_ALLOW_GROUPS] = "groups",
-    [DS_ALLOW_GROUP_DEFINED_IN] = "groupDefinedIn",
-    [DS_ALLOW_GROUPS_DEFINED_IN] = "groupsDefinedIn",
-    [DS_ALLOW_CUSTOM] = "custom"};
-
-static const char *const provider_names[] = {
-    [DS_PROVIDER_DEFAULT] = NULL, [DS_PROVIDER_IDENTITY_POOL] = "identityPool",
-    [DS_PROVIDER_USER_POOLS] = "userPools", [DS_PROVIDER_OIDC] = "oidc",
-    [DS_PROVIDER_FUNCTION] = "function"};
-
 /* One rule, with the keys it was written with. */
 static void rule_json(json_ctx *c, const ds_rule *r) {
     ds_jw *w = c->w;
     ds_jw_begin_object(w);
     DS_JW_KEY(w, "allow");
-    ds_jw_string(w, allow_names[r->allow]);
+    ds_jw_string(w, ds_allow_name(r->allow));
     if (r->provider != DS_PROVIDER_DEFAULT) {
         DS_JW_KEY(w, "provider");
-        ds_jw_string(w, provider_names[r->provider]);
+        ds_jw_string(w, ds_provider_name(r->provider));
     }
     if (r->to.present) {
         DS_JW_KEY(w, "to");
@@ -184,7 +164,7 @@ static void add_authorization(json_ctx *c, const ds_decl *d, const char *own) {
     DS_JW_KEY(c->w, "authorization");
     rules_json(c, &d->auth);
     DS_JW_KEY(c->w, "authorizationFrom");
-    ds_jw_string(c->w, d->auth.count > 0 ? own : "schema");
+    ds_jw_string(c->w, d->rules == &d->auth ? own : "schema");
 }
 
 /* -------------------------------------------------------------- defaults */
@@ -358,23 +338,8 @@ static void fields_json(json_ctx *c, ds_field *const *fields, size_t count) {
 
 /* ----------------------------------------------------------------- models */
 
-/* The query field data-schema prints for an index: the one given, null,
- * or list<Model>By<Field>[And<SortKey>...]. */
-static void query_field(json_ctx *c, const ds_decl *model, const ds_index *ix) {
-    if (ix->query_field_null) {
-        ds_jw_null(c->w);
-        return;
-    }
-    if (ix->query_field.text && ix->query_field.text[0]) {
-        ds_jw_string(c->w, ix->query_field.text);
-        return;
-    }
-    ds_names_default_query_field(&c->scratch, model, ix);
-    ds_json_scratch_string(c->w, &c->scratch);
-}
-
 /* One secondary index. */
-static void index_json(json_ctx *c, const ds_decl *model, const ds_index *ix) {
+static void index_json(json_ctx *c, const ds_index *ix) {
     static const char *const projections[] = {
         [DS_PROJECTION_NONE] = NULL, [DS_PROJECTION_KEYS_ONLY] = "KEYS_ONLY",
         [DS_PROJECTION_ALL] = "ALL", [DS_PROJECTION_INCLUDE] = "INCLUDE"};
@@ -386,7 +351,7 @@ static void index_json(json_ctx *c, const ds_decl *model, const ds_index *ix) {
     ds_jw_names(w, &ix->sort_keys);
     DS_JW_OPTIONAL_STRING(w, "name", ix->name.text);
     DS_JW_KEY(w, "queryField");
-    query_field(c, model, ix);
+    ds_jw_string(w, ix->query_field_name);
     if (ix->projection != DS_PROJECTION_NONE) {
         DS_JW_KEY(w, "projection");
         ds_jw_begin_object(w);
@@ -421,9 +386,7 @@ static void model_json(json_ctx *c, const ds_decl *d) {
     identifier(w, d);
     DS_JW_KEY(w, "fields");
     ds_jw_begin_object(w);
-    const char *pk = d->identifier.present && d->identifier.count > 0
-                         ? d->identifier.items[0].text : "id";
-    bool default_id = pk && strcmp(pk, "id") == 0;
+    bool default_id = d->pk_name && strcmp(d->pk_name, "id") == 0;
     if (default_id && !declares(d, "id")) {
         DS_JW_KEY(w, "id");
         implicit_id(c);
@@ -433,7 +396,7 @@ static void model_json(json_ctx *c, const ds_decl *d) {
     DS_JW_KEY(w, "secondaryIndexes");
     ds_jw_begin_array(w);
     for (size_t i = 0; i < d->index_count; i++)
-        if (!d->indexes[i].invalid) index_json(c, d, &d->indexes[i]);
+        if (!d->indexes[i].invalid) index_json(c, &d->indexes[i]);
     ds_jw_end_array(w);
     DS_JW_KEY(w, "disabledOperations");
     ds_jw_names(w, &d->disabled_ops);
@@ -544,20 +507,9 @@ static void return_object(json_ctx *c, const ds_field *r, const char *model, boo
 /* The return of an operation: {kind, type, position}. A subscription
  * without `returns` returns what its first source returns. */
 static void returns_json(json_ctx *c, const ds_decl *op) {
-    const ds_field *r = op->returns;
-    if (!r && op->kind == DS_DECL_SUBSCRIPTION && op->source_count > 0) {
-        const ds_sub_source *src = &op->sources[0];
-        if (src->is_model) {
-            return_object(c, NULL, src->name.text, false);
-            return;
-        }
-        if (src->target) r = src->target->returns;
-        if (!r) ds_jw_null(c->w);
-        else return_object(c, r, NULL, false);
-        return;
-    }
-    if (!r) ds_jw_null(c->w);
-    else return_object(c, r, NULL, true);
+    if (op->ret_model) return_object(c, NULL, op->ret_model->name.text, false);
+    else if (!op->ret) ds_jw_null(c->w);
+    else return_object(c, op->ret, NULL, op->ret == op->returns);
 }
 
 /* A subscription's sources, and the mutations it listens to as the SDL
@@ -585,19 +537,7 @@ static void add_subscription_sources(json_ctx *c, const ds_decl *op) {
     ds_jw_end_array(w);
     DS_JW_KEY(w, "mutations");
     ds_jw_begin_array(w);
-    for (size_t i = 0; i < op->source_count; i++) {
-        const ds_sub_source *src = &op->sources[i];
-        if (!src->is_model) {
-            ds_jw_string(w, src->name.text);
-            continue;
-        }
-        for (size_t k = 0; k < src->mutations.count; k++) {
-            const char *mutation = src->mutations.items[k].text;
-            ds_buf_puts(&c->scratch, mutation ? mutation : "(null)");
-            ds_names_capitalized(&c->scratch, src->name.text);
-            ds_json_scratch_string(w, &c->scratch);
-        }
-    }
+    for (size_t i = 0; i < op->subscribed_count; i++) ds_jw_string(w, op->subscribed[i]);
     ds_jw_end_array(w);
 }
 
@@ -682,7 +622,8 @@ static void write_document(json_ctx *c) {
     ds_jw_putc(w, '\n');
 }
 
-void ds_emit_json(ds_schema *s, ds_buf *out) {
+void ds_emit_json(const ds_schema *s, ds_arena *arena, ds_buf *out) {
+    (void)arena;  /* it writes as it reads: nothing to keep */
     ds_jw *w = malloc(sizeof *w);
     if (!w) abort();
     ds_jw_init(w, out, 2, float_precision(s));

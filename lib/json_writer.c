@@ -187,3 +187,9 @@ void ds_jw_names(ds_jw *w, const ds_name_list *list) {
     for (size_t i = 0; i < list->count; i++) ds_jw_string(w, list->items[i].text);
     ds_jw_end_array(w);
 }
+
+void ds_jw_scratch_string(ds_jw *w, ds_buf *scratch) {
+    ds_jw_string(w, scratch->data && scratch->len ? scratch->data : "");
+    scratch->len = 0;
+    if (scratch->data) scratch->data[0] = '\0';
+}

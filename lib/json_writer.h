@@ -214,4 +214,8 @@ static inline void ds_jw_end_array(ds_jw *w) { ds_jw_close(w, ']'); }
 /* An array of the names of a list (null for a missing name). */
 void ds_jw_names(ds_jw *w, const ds_name_list *list);
 
+/* Write the text gathered in a scratch buffer as a string value, and
+ * empty the buffer for the next one. */
+void ds_jw_scratch_string(ds_jw *w, ds_buf *scratch);
+
 #endif

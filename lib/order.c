@@ -1,4 +1,5 @@
-/* order.c: the order in which data-schema prints type definitions.
+/* order.c: the order in which data-schema prints type definitions, a
+ * resolver pass (ds_resolve_output) whose result the back-ends read.
  *
  * data-schema's schemaPreprocessor walks a work list: the declarations in
  * schema order, with custom types moved after everything else (a stable
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "order.h"
+#include "resolve.h"
 
 /* The work list and the results. */
 typedef struct order_ctx {
@@ -142,7 +144,8 @@ static void visit(order_ctx *c, ds_decl *d) {
     }
 }
 
-ds_out_type *ds_output_types(ds_schema *s, size_t *count) {
+void ds_resolve_output(ds_resolver *r) {
+    ds_schema *s = r->s;
     order_ctx c = {0};
     c.s = s;
     ds_symtab_init(&c.input_names, &s->arena);
@@ -154,6 +157,12 @@ ds_out_type *ds_output_types(ds_schema *s, size_t *count) {
     for (size_t i = 0; i < c.queue_count; i++) visit(&c, c.queue[i]);
     for (size_t i = 0; i < c.input_count; i++)
         DS_PUSH(&s->arena, c.types, c.type_count, c.type_cap, c.inputs[i]);
-    *count = c.type_count;
-    return c.types;
+    s->out_types = c.types;
+    s->out_type_count = c.type_count;
+    ds_symtab_init_sized(&s->printed, &s->arena, c.type_count);
+    for (size_t i = 0; i < c.type_count; i++) ds_symtab_put(&s->printed, c.types[i].name, &c.types[i]);
+}
+
+const ds_out_type *ds_printed_type(const ds_schema *s, const char *name) {
+    return name && s->out_types ? ds_symtab_get(&s->printed, name) : NULL;
 }

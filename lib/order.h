@@ -1,7 +1,7 @@
 /* order.h: the type definitions the SDL prints, in the order it prints
- * them. Computed by order.c (owned with the SDL back-end) and shared with
- * the introspection back-end, whose models, enums and nonModels follow the
- * SDL's order. */
+ * them: s->out_types, computed by the resolver (order.c) and read by the
+ * back-ends (the introspection's models, enums and nonModels follow the
+ * SDL's order). */
 #ifndef DS_ORDER_H
 #define DS_ORDER_H
 
@@ -21,9 +21,8 @@ typedef struct ds_out_type {
                            custom type, declared or inline, it is made from) */
 } ds_out_type;
 
-/* Every printed type definition in print order (Query, Mutation and
- * Subscription excluded), allocated in the schema's arena. The schema must
- * be resolved without errors. */
-ds_out_type *ds_output_types(ds_schema *s, size_t *count);
+/* The printed type called name (a model, enum, custom type or input),
+ * or NULL: a scalar, or a schema not resolved without errors. */
+const ds_out_type *ds_printed_type(const ds_schema *s, const char *name);
 
 #endif

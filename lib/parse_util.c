@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "parse_internal.h"
+#include "words.h"
 
 /* The NULL-terminated parts one after the other, in p->tmp: labels are
  * joined often enough that printf shows. */
@@ -412,24 +413,12 @@ ds_decl *ds_parse_new_decl(ds_parser *p, ds_decl_kind kind) {
     return d;
 }
 
-/* What a declaration of kind is called in messages. */
-static const char *kind_word(ds_decl_kind kind) {
-    switch (kind) {
-    case DS_DECL_MODEL: return "model";
-    case DS_DECL_ENUM: return "enum";
-    case DS_DECL_TYPE: return "custom type";
-    case DS_DECL_QUERY: return "query";
-    case DS_DECL_MUTATION: return "mutation";
-    default: return "subscription";
-    }
-}
-
 const char *ds_parse_decl_label(ds_parser *p, const ds_decl *d) {
     if (d->implicit && d->origin)
         return JOIN(p, d->kind == DS_DECL_ENUM ? "the enum of " : "the customType of ",
                     ds_parse_field_label(p, d->origin));
-    if (!d->name.text) return JOIN(p, "the ", kind_word(d->kind));
-    return JOIN(p, "the ", kind_word(d->kind), " ", clip(p, d->name.text));
+    if (!d->name.text) return JOIN(p, "the ", ds_kind_word(d->kind));
+    return JOIN(p, "the ", ds_kind_word(d->kind), " ", clip(p, d->name.text));
 }
 
 /* Inline types nested deeper than this show as "...": labels stay short. */

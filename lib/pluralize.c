@@ -505,7 +505,3 @@ char *ds_pluralize(ds_arena *a, const char *word) {
     return ds_arena_strdup(a, word);
 }
 
-const char *ds_decl_plural(ds_schema *s, const ds_decl *d) {
-    if (!d->plural) ((ds_decl *)d)->plural = ds_pluralize(&s->arena, d->name.text ? d->name.text : "");
-    return d->plural;
-}

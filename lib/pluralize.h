@@ -13,10 +13,6 @@
  * "Category" -> "Categories", "Person" -> "People", "Staff" -> "Staff". */
 char *ds_pluralize(ds_arena *arena, const char *word);
 
-/* The plural of d's name, made once per declaration and kept on it (a
- * cache: d is otherwise left as it is). */
-const char *ds_decl_plural(ds_schema *s, const ds_decl *d);
-
 /* Whether the quick last-letter test written next to each rule agrees with
  * what the rule's regular expression can match (for the unit tests). */
 bool ds_pluralize_rules_consistent(void);

@@ -11,6 +11,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "words.h"
 
 /* The resolver's working state. */
 typedef struct ds_resolver {
@@ -31,6 +32,20 @@ typedef struct ds_resolver {
 /* resolve_names.c: name implicit types, fill s->types, s->operations and
  * each declaration's field table, check names and resolve type refs. */
 void ds_resolve_names(ds_resolver *r);
+
+/* resolve_facts.c: the facts of models and rules that need only the names:
+ * partition and sort keys, plurals, the rules that apply, each rule's
+ * strategy and directive, disableOperations grouped, indexes by field. */
+void ds_resolve_facts(ds_resolver *r);
+
+/* resolve_facts.c, after check_ops.c linked the subscription sources: each
+ * operation's return and handler facts, the mutations a subscription
+ * listens to, the operations each custom type inherits rules from. */
+void ds_resolve_operation_facts(ds_resolver *r);
+
+/* order.c, for a schema without errors: the printed types in SDL order
+ * (s->out_types) and the table of their names (s->printed). */
+void ds_resolve_output(ds_resolver *r);
 
 /* check_relations.c: link and check hasOne / hasMany / belongsTo. */
 void ds_check_relations(ds_resolver *r);
@@ -56,7 +71,7 @@ void ds_check_defaults(ds_resolver *r);
 /* check_values.c: whether text is a valid default of the GraphQL scalar. */
 bool ds_default_valid(ds_scalar scalar, const char *text);
 
-/* ---- helpers (resolve.c) ---- */
+/* ---- helpers (resolve_util.c) ---- */
 
 /* Candidate names for a "did you mean", gathered in a malloc'ed list (a
  * schema with 10,000 mistakes asks 10,000 times; nothing may stay behind). */
@@ -93,9 +108,6 @@ bool ds_name_clashed(const ds_resolver *r, const char *name);
 /* Whether span a comes before span b in the files (file, line, column). */
 bool ds_span_before(ds_span a, ds_span b);
 
-/* "model", "enum", "custom type", "query", "mutation", "subscription". */
-const char *ds_decl_kind_word(const ds_decl *d);
-
 /* The printed name of a declaration ("?" while it has none). */
 const char *ds_decl_name(const ds_decl *d);
 
@@ -118,12 +130,6 @@ ds_scalar ds_field_scalar(const ds_field *f);
 /* Whether a field's type names an enum (declared or inline). */
 bool ds_field_is_enum(const ds_field *f);
 
-/* The builder name of an allow kind ("publicApiKey"). */
-const char *ds_allow_name(ds_allow allow);
-
-/* The name of a provider ("userPools"). */
-const char *ds_provider_name(ds_provider provider);
-
 /* "a" or "[a, b]": a name list as YAML writes it. */
 const char *ds_yaml_list(ds_schema *s, const ds_name_list *list);
 
@@ -132,10 +138,6 @@ const char *ds_bracketed(ds_schema *s, const ds_name_list *list);
 
 /* The names of a list joined by ", " ("a, b"). */
 const char *ds_joined(ds_schema *s, const ds_name_list *list);
-
-/* The rules that govern a model or operation: its own when it has any,
- * else the schema's (data-schema: an empty list falls back too). */
-const ds_rules *ds_effective_rules(const ds_schema *s, const ds_decl *d);
 
 /* Whether a relationship is written in a model with its target and
  * references usable (neither broken nor unresolved). */

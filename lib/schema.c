@@ -61,19 +61,27 @@ size_t ds_schema_resolve(ds_schema *s) {
     return s->error_count;
 }
 
-/* Run the back-end of format into b; false for an unknown format or a
- * schema that cannot be emitted. */
-static bool emit_into(ds_schema *s, ds_format format, ds_buf *b) {
+/* The back-ends, by format: a new one is its file and a line here. */
+static ds_emit_fn *const backends[] = {
+    [DS_FORMAT_GRAPHQL] = ds_emit_graphql,
+    [DS_FORMAT_INTROSPECTION] = ds_emit_introspection,
+    [DS_FORMAT_JSON] = ds_emit_json,
+};
+
+/* Run the back-end of format into b, its scratch memory in an arena of
+ * this call; false for an unknown format or a schema that cannot be
+ * emitted. */
+static bool emit_into(const ds_schema *s, ds_format format, ds_buf *b) {
     if (!s->resolved || s->error_count) return false;
-    switch (format) {
-    case DS_FORMAT_GRAPHQL: ds_emit_graphql(s, b); return true;
-    case DS_FORMAT_INTROSPECTION: ds_emit_introspection(s, b); return true;
-    case DS_FORMAT_JSON: ds_emit_json(s, b); return true;
-    }
-    return false;
+    if ((size_t)format >= sizeof backends / sizeof *backends || !backends[format]) return false;
+    ds_arena scratch;
+    ds_arena_init(&scratch);
+    backends[format](s, &scratch, b);
+    ds_arena_free(&scratch);
+    return true;
 }
 
-int ds_schema_emit(ds_schema *s, ds_format format, char **out, size_t *len) {
+int ds_schema_emit(const ds_schema *s, ds_format format, char **out, size_t *len) {
     *out = NULL;
     if (len) *len = 0;
     ds_buf b = {0};
@@ -85,7 +93,7 @@ int ds_schema_emit(ds_schema *s, ds_format format, char **out, size_t *len) {
     return 0;
 }
 
-int ds_schema_emit_to(ds_schema *s, ds_format format, ds_write_fn write, void *ctx) {
+int ds_schema_emit_to(const ds_schema *s, ds_format format, ds_write_fn write, void *ctx) {
     ds_buf b = {0};
     b.write = write;
     b.ctx = ctx;

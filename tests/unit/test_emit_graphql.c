@@ -210,7 +210,8 @@ START_TEST(implicit_types_breadth_first) {
                        "          limits: { customType: { max: float } }\n";
     ds_schema *s = unit_load(yaml);
     size_t n = 0;
-    ds_out_type *t = ds_output_types(s, &n);
+    const ds_out_type *t = s->out_types;
+    n = s->out_type_count;
     const char *want[] = {"Dev", "Loc", "DevConfig", "LocMeta", "DevConfigMode",
                           "DevConfigLimits", "LocMetaSource", "LocMetaSourceKind"};
     ds_out_kind kinds[] = {DS_OUT_MODEL, DS_OUT_TYPE, DS_OUT_TYPE, DS_OUT_TYPE, DS_OUT_ENUM,
@@ -240,7 +241,8 @@ START_TEST(operations_inputs_and_enums) {
         "    handler: [{ function: a }, { function: b }]\n";
     ds_schema *s = unit_load(yaml);
     size_t n = 0;
-    ds_out_type *t = ds_output_types(s, &n);
+    const ds_out_type *t = s->out_types;
+    n = s->out_type_count;
     const char *want[] = {"Sort", "Range", "Filter", "SearchPageKind", "SearchCategory",
                           "FilterTag", "RangeInput", "FilterInput", "SearchPageInput"};
     ck_assert_uint_eq(n, 9);
