@@ -36,7 +36,7 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -Ilib
 LDLIBS_ALL = $(PKG_LIBS) $(LDLIBS)
 LIB_LDLIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) $(LDLIBS)
 
-.PHONY: all deps example check unit golden cli install-test editor json-schema docs asan ubsan leakcheck install uninstall clean
+.PHONY: all deps example check unit golden cli install-test symbols editor json-schema docs asan ubsan leakcheck install uninstall clean
 
 all: $(BUILD)/dschemac
 
@@ -47,9 +47,11 @@ $(DEPS_STAMP):
 
 deps: $(DEPS_STAMP)
 
+# Hidden by default: libdschema.so exports only what dschema.h marks DS_API
+# (the static library, and the unit tests that link it, still see everything).
 $(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h lib/*.def) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -fPIC -c $< -o $@
+	$(CC) $(CFLAGS_ALL) -fPIC -fvisibility=hidden -c $< -o $@
 
 $(BUILD)/cmd/%.o: cmd/%.c $(wildcard cmd/*.h lib/dschema.h) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -77,7 +79,7 @@ example: $(BUILD)/dschemac
 
 # Every test: unit tests, the golden conformance and diagnostics suites,
 # the command-line tests, and whatever the fragments in mk/ add.
-check: unit golden cli install-test editor json-schema docs
+check: unit golden cli install-test symbols editor json-schema docs
 
 # Unit tests: one Check program per tests/unit/test_*.c.
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -105,6 +107,10 @@ golden: $(BUILD)/dschemac
 # make install into a scratch folder, then build a program against it.
 install-test: $(BUILD)/dschemac
 	@BUILD=$(BUILD) TEST_LDFLAGS="$(LDFLAGS)" sh tests/install.sh
+
+# libdschema.so exports exactly the functions dschema.h declares.
+symbols: $(BUILD)/$(SONAME)
+	@SO=$(BUILD)/$(SONAME) sh tests/symbols.sh
 
 # schemas/dschema.schema.json against the corpus (node + ajv; skipped without node).
 editor:

@@ -24,6 +24,14 @@
 extern "C" {
 #endif
 
+/* DS_API marks the functions libdschema.so exports: the library is built
+ * with -fvisibility=hidden, so everything else stays internal to it. */
+#if defined(__GNUC__) || defined(__clang__)
+#define DS_API __attribute__((visibility("default")))
+#else
+#define DS_API
+#endif
+
 #define DSCHEMA_VERSION "0.1.0"
 
 /* Version of the format of -f json output ("dschemaVersion"). */
@@ -67,38 +75,38 @@ typedef enum ds_format {
 
 /* A new, empty schema. Never returns NULL (aborts if memory runs out).
  * The caller owns it and frees it with ds_schema_free. */
-ds_schema *ds_schema_new(void);
+DS_API ds_schema *ds_schema_new(void);
 
 /* Free the schema and everything it owns, diagnostics included. */
-void ds_schema_free(ds_schema *schema);
+DS_API void ds_schema_free(ds_schema *schema);
 
 /* Stop recording errors after max, and warnings after max (0: no limit;
  * the default is 0). Diagnostics past the cap are still counted by
  * ds_schema_error_count and ds_schema_warning_count. */
-void ds_schema_set_max_errors(ds_schema *schema, size_t max);
+DS_API void ds_schema_set_max_errors(ds_schema *schema, size_t max);
 
 /* Parse one file's bytes and add its declarations to the schema, after
  * those of earlier calls. name is used in diagnostics ("<stdin>" for
  * standard input); both name and data are copied. data need not be
  * NUL-terminated. Returns the number of errors this call found. */
-size_t ds_schema_parse(ds_schema *schema, const char *name, const char *data, size_t len);
+DS_API size_t ds_schema_parse(ds_schema *schema, const char *name, const char *data, size_t len);
 
 /* Like ds_schema_parse, without a copy: the schema takes data, a buffer
  * from malloc of at least len + 1 bytes (it writes a NUL at data[len]),
  * and frees it in ds_schema_free. */
-size_t ds_schema_parse_adopt(ds_schema *schema, const char *name, char *data, size_t len);
+DS_API size_t ds_schema_parse_adopt(ds_schema *schema, const char *name, char *data, size_t len);
 
 /* Check the whole schema and link every reference and relationship.
  * Call once, after every ds_schema_parse. Returns the number of errors
  * of the whole schema (parse errors included). */
-size_t ds_schema_resolve(ds_schema *schema);
+DS_API size_t ds_schema_resolve(ds_schema *schema);
 
 /* Render the resolved schema; emitting never changes it, so a schema may
  * be emitted any number of times, in any formats. On success returns 0 and sets *out to a
  * malloc'ed NUL-terminated buffer of *len bytes that the caller frees.
  * Returns -1 and sets *out to NULL when the schema has errors or was not
  * resolved. */
-int ds_schema_emit(const ds_schema *schema, ds_format format, char **out, size_t *len);
+DS_API int ds_schema_emit(const ds_schema *schema, ds_format format, char **out, size_t *len);
 
 /* Receives successive pieces of emitted text; returns 0 to go on, or
  * non-zero to stop (ds_schema_emit_to then returns -2). */
@@ -108,15 +116,15 @@ typedef int (*ds_write_fn)(void *ctx, const char *data, size_t len);
  * more than about 64 KiB of it. Returns 0 on success; -1 when the schema
  * has errors or was not resolved (write is never called); -2 when write
  * asked to stop (the text it received is incomplete). */
-int ds_schema_emit_to(const ds_schema *schema, ds_format format, ds_write_fn write, void *ctx);
+DS_API int ds_schema_emit_to(const ds_schema *schema, ds_format format, ds_write_fn write, void *ctx);
 
 /* Errors and warnings found so far (errors past the cap included). */
-size_t ds_schema_error_count(const ds_schema *schema);
-size_t ds_schema_warning_count(const ds_schema *schema);
+DS_API size_t ds_schema_error_count(const ds_schema *schema);
+DS_API size_t ds_schema_warning_count(const ds_schema *schema);
 
 /* The recorded diagnostics, in source order (by file, line, column). */
-size_t ds_schema_diagnostic_count(const ds_schema *schema);
-const ds_diagnostic *ds_schema_diagnostic(const ds_schema *schema, size_t index);
+DS_API size_t ds_schema_diagnostic_count(const ds_schema *schema);
+DS_API const ds_diagnostic *ds_schema_diagnostic(const ds_schema *schema, size_t index);
 
 /* How to render a diagnostic for a person. */
 typedef struct ds_render_options {
@@ -128,14 +136,14 @@ typedef struct ds_render_options {
  *        12 |       customer: { belongsTo: Custmer, references: customerId }
  *           |                              ^~~~~~~
  * followed by its hint and notes. Returns a malloc'ed string the caller frees. */
-char *ds_diagnostic_render(const ds_schema *schema, const ds_diagnostic *diag,
-                           const ds_render_options *options);
+DS_API char *ds_diagnostic_render(const ds_schema *schema, const ds_diagnostic *diag,
+                                  const ds_render_options *options);
 
 /* One line of a parsed source file, without its newline: sets *len and
  * returns a pointer into the schema's copy, or NULL if there is no such
  * file or line. file is the name given to ds_schema_parse. */
-const char *ds_schema_source_line(const ds_schema *schema, const char *file,
-                                  unsigned line, size_t *len);
+DS_API const char *ds_schema_source_line(const ds_schema *schema, const char *file,
+                                         unsigned line, size_t *len);
 
 /* Every diagnostic kind: code, short name, one-line description; the
  * table ends with a NULL code. For documentation and SARIF rules. */
@@ -144,7 +152,7 @@ typedef struct ds_diagnostic_kind {
     const char *name;
     const char *description;
 } ds_diagnostic_kind;
-const ds_diagnostic_kind *ds_diagnostic_kinds(void);
+DS_API const ds_diagnostic_kind *ds_diagnostic_kinds(void);
 
 #ifdef __cplusplus
 }

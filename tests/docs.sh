@@ -3,8 +3,14 @@
 #  - every diagnostic code of lib/codes_*.def, with its short name, is listed
 #    in the DIAGNOSTIC CODES section of man/dschemac.1;
 #  - every DSnnnn the man pages mention is a code of lib/codes_*.def;
-#  - man/dschemac.1 and man/dschema.5 render without a groff warning
-#    (skipped without groff);
+#  - every man page of man/ renders without a groff warning (skipped without
+#    groff);
+#  - the examples of dschema(5) compile as shown: each .EX ... .EE block, with
+#    its roff escapes read back, that is a whole schema (every top-level key a
+#    dschema section) passes dschemac --check; a block whose .EX is preceded,
+#    among the request lines right above it, by the roff comment
+#    `.\" example: error` shows a mistake and must exit 1 instead. Other blocks
+#    are fragments (one model, one field, a list of rules) and are not run;
 #  - the SARIF the compiler writes has the shape SARIF 2.1.0 requires
 #    (tests/diagnostics/sarif_check.py, on every invalid corpus case).
 # DSCHEMAC names the compiler (default build/dschemac).
@@ -46,15 +52,73 @@ comm -23 "$tmp/mentioned" "$tmp/codes" >"$tmp/unknown"
 if [ -s "$tmp/unknown" ]; then bad "the man pages mention codes that lib/codes_*.def does not declare" "$tmp/unknown"
 else ok; fi
 
-# Both man pages render without warnings.
+# Every man page renders without warnings.
 if command -v groff >/dev/null 2>&1; then
-    for page in man/dschemac.1 man/dschema.5; do
+    for page in "$root"/man/*.[1-9]; do
+        page=man/${page##*/}
         if groff -ww -z -t -man "$root/$page" >"$tmp/groff" 2>&1 && [ ! -s "$tmp/groff" ]; then ok
         else bad "$page does not render cleanly (groff -ww -z -t -man)" "$tmp/groff"; fi
     done
 else
     echo "docs: groff not found; the man page rendering check is skipped"
 fi
+
+# The .EX ... .EE blocks of a man page, each into DIR/example-N.yaml as
+# written in roff, with an index "N LINE ok|error" in DIR/examples (error: the
+# block is marked `.\" example: error` in the request lines right above it).
+extract_examples() { # page dir
+    awk -v dir="$2" '
+        /^\.EX/ { n++; file = dir "/example-" n ".yaml"; printf "" >file
+                   print n, NR, (marked ? "error" : "ok") >(dir "/examples")
+                   inside = 1; marked = 0; next }
+        /^\.EE/ { inside = 0; close(file); next }
+        inside && /^\./ { next }             # a request inside the block
+        inside { print >file; next }
+        /^\.\\" example: error/ { marked = 1; next }
+        /^\./ { next }                      # other requests keep the mark
+        { marked = 0 }' "$1"
+}
+
+# Roff text read back as the characters it prints: \e (a backslash) first to a
+# placeholder, so that what it escapes is not taken for another escape.
+unroff() {
+    soh=$(printf '\001')
+    sed -e "s/\\\\e/$soh/g" -e 's/\\-/-/g' -e 's/\\(aq/'"'"'/g' -e 's/\\(dq/"/g' \
+        -e 's/\\(ga/`/g' -e 's/\\(ti/~/g' -e 's/\\(ha/^/g' -e 's/\\&//g' \
+        -e 's/\\f[BIRP]//g' -e "s/$soh/\\\\/g" "$1"
+}
+
+# A whole schema: a YAML map (no top-level "- " or scalar) whose top-level
+# keys are all dschema sections; anything else is a fragment.
+whole_schema() {
+    awk '/^[ \t]/ || /^#/ || /^$/ { next }
+         /^(authorization|models|enums|types|queries|mutations|subscriptions):/ { keys++; next }
+         { other++ }
+         END { exit !(keys > 0 && other == 0) }' "$1"
+}
+
+# The examples of dschema(5) compile as shown.
+mkdir -p "$tmp/ex"
+: >"$tmp/ex/examples"
+extract_examples "$root/man/dschema.5" "$tmp/ex"
+schemas=0
+while read -r n line want; do
+    unroff "$tmp/ex/example-$n.yaml" >"$tmp/ex/dschema.5-example-$n.yaml"
+    whole_schema "$tmp/ex/dschema.5-example-$n.yaml" || continue
+    schemas=$((schemas + 1))
+    (cd "$tmp/ex" && $DSCHEMAC --check "dschema.5-example-$n.yaml") >"$tmp/out" 2>&1
+    rc=$?
+    want_rc=0
+    [ "$want" = error ] && want_rc=1
+    if [ "$rc" = "$want_rc" ]; then ok
+    else
+        { cat "$tmp/ex/dschema.5-example-$n.yaml"; echo "--- exit $rc, want $want_rc:"; cat "$tmp/out"; } >"$tmp/why"
+        bad "the example at man/dschema.5:$line does not compile as shown" "$tmp/why"
+    fi
+done <"$tmp/ex/examples"
+# The extraction found the examples, or it is broken.
+if [ "$schemas" -ge 1 ]; then ok
+else bad "no whole-schema .EX example found in man/dschema.5"; fi
 
 # The SARIF output has the shape of SARIF 2.1.0.
 if python3 "$here/diagnostics/sarif_check.py" >"$tmp/sarif" 2>&1; then ok

@@ -2,7 +2,9 @@
 # The golden suites:
 #  - tests/corpus: the public conformance corpus (made by the real npm packages).
 #    A valid case's output must equal NAME.graphql (and NAME.introspection.json)
-#    byte for byte; an invalid case must exit 1 naming NAME.yaml:LINE: from NAME.err.
+#    byte for byte; an invalid case must exit 1 with an error (a note does not
+#    count) at the line of NAME.err: a stderr line that starts NAME.yaml:LINE:COL: error:.
+#    A NAME.yaml with neither NAME.graphql nor NAME.err is a failure, not skipped.
 #  - tests/json: NAME.json, the -f json output of each valid corpus case, pinned
 #    so that the resolved-schema format stays stable (regenerate deliberately).
 #  - tests/diagnostics: NAME.yaml with the exact stderr expected in NAME.stderr
@@ -43,10 +45,14 @@ for yaml in "$here"/corpus/*.yaml; do
         rc=$?
         if [ "$rc" != 1 ]; then bad "$name (exit $rc, want 1)" "$tmp/err"
         elif [ -s "$tmp/out" ]; then bad "$name (wrote output despite errors)" "$tmp/out"
-        elif ! grep -q "^$name.yaml:$line:" "$tmp/err"; then
-            { echo "want $name.yaml:$line: ($(sed -n 2p "$base.err"))"; cat "$tmp/err"; } >"$tmp/why"
-            bad "$name (wrong or missing location)" "$tmp/why"
+        elif [ -z "$line" ]; then bad "$name (no 'line N' first in $name.err)" "$base.err"
+        elif ! grep -q "^$name\.yaml:$line:[0-9][0-9]*: error:" "$tmp/err"; then
+            { echo "want $name.yaml:$line:COL: error: ($(sed -n 2p "$base.err"))"; cat "$tmp/err"; } >"$tmp/why"
+            bad "$name (no error at the expected line)" "$tmp/why"
         else ok; fi
+    else
+        # A case without its expectation would otherwise pass unnoticed.
+        bad "$name (neither $name.graphql nor $name.err: an unchecked case)"
     fi
 done
 
