@@ -13,12 +13,6 @@
 #include "parse_internal.h"
 #include "phases.h"
 
-static const char *const section_keys[] = {
-    "authorization", "models", "enums", "types", "queries", "mutations", "subscriptions", NULL};
-
-static const char *const model_keys[] = {
-    "fields", "identifier", "secondaryIndexes", "disableOperations", "authorization", NULL};
-
 static const char *const disable_words[] = {
     "queries", "mutations", "subscriptions", "get", "list", "create", "update", "delete",
     "onCreate", "onUpdate", "onDelete", NULL};
@@ -32,13 +26,60 @@ static const char *const projection_words[] = {"KEYS_ONLY", "ALL", "INCLUDE", NU
 static const ds_wordset projection_set = {"an index projection", projection_words, NULL};
 static const ds_wordset include_set = {"the type of a projection map",
                                        (const char *const[]){"INCLUDE", NULL}, NULL};
-static const char *const projection_keys[] = {"type", "nonKeyAttributes", NULL};
 
 static const char *const mutation_words[] = {"create", "update", "delete", NULL};
-static const char *const source_keys[] = {"model", "mutations", NULL};
-static const char *const custom_keys[] = {"entry", "dataSource", NULL};
 static const ds_wordset mutation_set = {"a model mutation a subscription can listen to",
                                         mutation_words, NULL};
+
+/* ---- the hints of unknown keys ---- */
+
+/* "a model takes fields, identifier, ... and authorization". */
+static const char *model_hint(ds_parser *p) {
+    return ds_parse_takes(p, "a model", DS_KEYS_MODEL);
+}
+
+/* "an index takes field, sortKeys, ... and projection". */
+static const char *index_hint(ds_parser *p) {
+    return ds_parse_takes(p, "an index", DS_KEYS_INDEX);
+}
+
+/* The projection map is shown with the one value its type takes. */
+static const char *projection_hint(ds_parser *p) {
+    const char *const *keys = ds_construct_keys(DS_KEYS_PROJECTION);
+    return ds_arena_printf(&p->tmp, "a projection map takes %s: INCLUDE and %s", keys[0], keys[1]);
+}
+
+/* A handler is one of two shapes, shown rather than listed. */
+static const char *handler_hint(ds_parser *p) {
+    (void)p;
+    return "a handler is { function: name } or { custom: { entry: ./file.js, dataSource: ... } }";
+}
+
+/* "a custom handler takes entry and dataSource". */
+static const char *custom_handler_hint(ds_parser *p) {
+    return ds_parse_takes(p, "a custom handler", DS_KEYS_CUSTOM_HANDLER);
+}
+
+/* A model source is shown rather than listed. */
+static const char *source_hint(ds_parser *p) {
+    (void)p;
+    return "a model source is { model: Post, mutations: [create] }";
+}
+
+/* "a custom operation takes arguments, returns, handler and authorization". */
+static const char *operation_hint(ds_parser *p) {
+    return ds_parse_takes(p, "a custom operation", DS_KEYS_OPERATION);
+}
+
+/* "a subscription takes for, arguments, handler and authorization". */
+static const char *subscription_hint(ds_parser *p) {
+    return ds_parse_takes(p, "a subscription", DS_KEYS_SUBSCRIPTION);
+}
+
+/* "the top level takes authorization, models, ... and subscriptions". */
+static const char *document_hint(ds_parser *p) {
+    return ds_parse_takes(p, "the top level", DS_KEYS_DOCUMENT);
+}
 
 /* ---- models ---- */
 
@@ -65,13 +106,12 @@ static void parse_projection(ds_parser *p, const ds_ynode *n, const char *what, 
         else ix->projection = w == 0 ? DS_PROJECTION_KEYS_ONLY : DS_PROJECTION_ALL;
         return;
     }
-    if (!ds_parse_keys(p, n, projection_keys, "a key of a projection",
-                       "a projection map takes type: INCLUDE and nonKeyAttributes"))
+    if (!ds_parse_keys(p, n, DS_KEYS_PROJECTION, "a key of a projection", projection_hint))
         ix->invalid = true;
     const ds_ynode *type = ds_parse_get(n, "type", NULL);
     const ds_ynode *attrs = ds_parse_get(n, "nonKeyAttributes", NULL);
-    const char *missing = !type && !ds_parse_misspelt(n, projection_keys, "type") ? "type"
-                          : !attrs && !ds_parse_misspelt(n, projection_keys, "nonKeyAttributes")
+    const char *missing = !type && !ds_parse_misspelt(n, DS_KEYS_PROJECTION, "type") ? "type"
+                          : !attrs && !ds_parse_misspelt(n, DS_KEYS_PROJECTION, "nonKeyAttributes")
                               ? "nonKeyAttributes" : NULL;
     if (missing) {
         ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "the projection map of %s has no %s",
@@ -123,7 +163,6 @@ static const char *index_label(ds_parser *p, const char *model, const ds_index *
  *        | { field: NAME, sortKeys?: [NAME, ...], name?: STRING, queryField?: NAME | null,
  *            projection?: PROJECTION } */
 static void parse_index(ds_parser *p, const ds_ynode *n, const char *model, ds_index *ix) {
-    static const char *const keys[] = {"field", "sortKeys", "name", "queryField", "projection", NULL};
     ix->span = n->span;
     if (n->kind == DS_Y_SCALAR) {
         if (!ds_parse_name(p, n, false, "an index field", &ix->field)) ix->invalid = true;
@@ -134,12 +173,11 @@ static void parse_index(ds_parser *p, const ds_ynode *n, const char *model, ds_i
         ix->invalid = true;
         return;
     }
-    if (!ds_parse_keys(p, n, keys, "a key of an index",
-                       "an index takes field, sortKeys, name, queryField and projection"))
+    if (!ds_parse_keys(p, n, DS_KEYS_INDEX, "a key of an index", index_hint))
         ix->invalid = true;
     const ds_ynode *field = ds_parse_get(n, "field", NULL);
     if (!field) {
-        if (!ds_parse_misspelt(n, keys, "field")) {
+        if (!ds_parse_misspelt(n, DS_KEYS_INDEX, "field")) {
             ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "%s has no field",
                                         index_label(p, model, ix));
             ds_hint(p->s, e, "name its partition key: field: email");
@@ -171,20 +209,21 @@ static void parse_indexes(ds_parser *p, const ds_ynode *n, ds_decl *d) {
  *            disableOperations?: [WORD, ...], authorization?: RULES } */
 static void parse_model(ds_parser *p, const ds_ynode *name, const ds_ynode *body, ds_decl *d) {
     const char *what = ds_parse_decl_label(p, d);
-    if (!ds_parse_want(p, body, DS_Y_MAP, what, "a map with fields (and identifier, "
-                       "secondaryIndexes, disableOperations, authorization)", NULL)) {
+    const char *const *keys = ds_construct_keys(DS_KEYS_MODEL);
+    const char *expected = ds_arena_printf(&p->tmp, "a map with %s (and %s)", keys[0],
+                                           ds_parse_list(p, keys + 1, SIZE_MAX, NULL));
+    if (!ds_parse_want(p, body, DS_Y_MAP, what, expected, NULL)) {
         d->invalid = true;
         return;
     }
-    ds_parse_keys(p, body, model_keys, "a key of a model",
-                  "a model takes fields, identifier, secondaryIndexes, disableOperations and authorization");
+    ds_parse_keys(p, body, DS_KEYS_MODEL, "a key of a model", model_hint);
     const char *model = name->text ? ds_parse_clip(p, name->text) : "this model";
     const ds_ynode *key, *v;
     if ((v = ds_parse_get(body, "fields", NULL))) {
         ds_parse_fields(p, v, d, false);
         if (v->kind != DS_Y_MAP) d->invalid = true;
     } else {
-        if (!ds_parse_misspelt(body, model_keys, "fields")) {
+        if (!ds_parse_misspelt(body, DS_KEYS_MODEL, "fields")) {
             ds_diag *e = ds_parse_error(p, name->span, DS_E_MISSING_KEY, "the model %s has no fields",
                                         model);
             ds_hint(p->s, e, "give it a fields map: fields: { name: string }");
@@ -222,9 +261,7 @@ static void parse_one_handler(ds_parser *p, const ds_ynode *n, ds_decl *d, const
         d->invalid = true;
         return;
     }
-    bool ok = ds_parse_keys(p, n, (const char *const[]){"function", "custom", NULL},
-                            "a key of a handler", "a handler is { function: name } or "
-                            "{ custom: { entry: ./file.js, dataSource: ... } }");
+    bool ok = ds_parse_keys(p, n, DS_KEYS_HANDLER, "a key of a handler", handler_hint);
     const ds_ynode *fn_key, *fn = ds_parse_get(n, "function", &fn_key);
     const ds_ynode *custom_key, *custom = ds_parse_get(n, "custom", &custom_key);
     if (fn && custom) {
@@ -245,12 +282,12 @@ static void parse_one_handler(ds_parser *p, const ds_ynode *n, ds_decl *d, const
         const char *handler = ds_arena_printf(&p->tmp, "the custom handler of %s",
                                               ds_parse_decl_label(p, d));
         if (ds_parse_want(p, custom, DS_Y_MAP, handler, "a map with entry (and dataSource)", hint)) {
-            ok = ds_parse_keys(p, custom, custom_keys, "a key of a custom handler",
-                               "a custom handler takes entry and dataSource") && ok;
+            ok = ds_parse_keys(p, custom, DS_KEYS_CUSTOM_HANDLER, "a key of a custom handler",
+                               custom_handler_hint) && ok;
             const ds_ynode *entry = ds_parse_get(custom, "entry", NULL);
             const ds_ynode *source = ds_parse_get(custom, "dataSource", NULL);
             if (!entry) {
-                if (!ds_parse_misspelt(custom, custom_keys, "entry")) {
+                if (!ds_parse_misspelt(custom, DS_KEYS_CUSTOM_HANDLER, "entry")) {
                     ds_diag *e = ds_parse_error(p, custom_key->span, DS_E_MISSING_KEY, "%s has no entry",
                                                 handler);
                     ds_hint(p->s, e, "name its resolver file: custom: { entry: ./handler.js }");
@@ -299,13 +336,12 @@ static void parse_source(ds_parser *p, const ds_ynode *n, ds_decl *d, const char
         return;
     }
     src.is_model = true;
-    if (!ds_parse_keys(p, n, source_keys, "a key of a subscription source",
-                       "a model source is { model: Post, mutations: [create] }"))
+    if (!ds_parse_keys(p, n, DS_KEYS_SOURCE, "a key of a subscription source", source_hint))
         d->invalid = true;
     const ds_ynode *model = ds_parse_get(n, "model", NULL);
     const ds_ynode *mutations = ds_parse_get(n, "mutations", NULL);
-    const char *missing = !model && !ds_parse_misspelt(n, source_keys, "model") ? "model"
-                          : !mutations && !ds_parse_misspelt(n, source_keys, "mutations") ? "mutations"
+    const char *missing = !model && !ds_parse_misspelt(n, DS_KEYS_SOURCE, "model") ? "model"
+                          : !mutations && !ds_parse_misspelt(n, DS_KEYS_SOURCE, "mutations") ? "mutations"
                                                                                          : NULL;
     if (missing) {
         ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "a source of %s has no %s", sub,
@@ -340,7 +376,7 @@ static void parse_sources(ds_parser *p, const ds_ynode *n, ds_decl *d) {
 
 /* Whether an unknown key of an operation's body (whose keys are keys) is a
  * misspelling of a key the resolver requires: returns, handler or for. */
-static bool misspelt_required(const ds_ynode *body, const char *const *keys) {
+static bool misspelt_required(const ds_ynode *body, ds_construct keys) {
     static const char *const required[] = {"returns", "handler", "for"};
     for (size_t i = 0; i < sizeof required / sizeof *required; i++)
         if (ds_parse_misspelt(body, keys, required[i])) return true;
@@ -360,15 +396,12 @@ static void parse_operation(ds_parser *p, const ds_ynode *body, ds_decl *d) {
         d->invalid = true;
         return;
     }
-    static const char *const op_keys[] = {"arguments", "returns", "handler", "authorization", NULL};
-    static const char *const sub_keys[] = {"for", "arguments", "handler", "authorization", NULL};
-    ds_parse_keys(p, body, sub ? sub_keys : op_keys,
-                  sub ? "a key of a subscription" : "a key of a custom operation",
-                  sub ? "a subscription takes for, arguments, handler and authorization"
-                      : "a custom operation takes arguments, returns, handler and authorization");
+    ds_construct keys = sub ? DS_KEYS_SUBSCRIPTION : DS_KEYS_OPERATION;
+    ds_parse_keys(p, body, keys, sub ? "a key of a subscription" : "a key of a custom operation",
+                  sub ? subscription_hint : operation_hint);
     /* The unknown key's "did you mean" is the one error: the resolver, which
      * would report the key missing, leaves the operation alone. */
-    if (misspelt_required(body, sub ? sub_keys : op_keys)) d->invalid = true;
+    if (misspelt_required(body, keys)) d->invalid = true;
     const ds_ynode *key, *v;
     if ((v = ds_parse_get(body, "arguments", NULL))) {
         ds_parse_fields(p, v, d, true);
@@ -471,13 +504,11 @@ static bool take_decl(void *parser, const ds_ynode *section, const ds_ynode *nam
  *               queries?: SECTION, mutations?: SECTION, subscriptions?: SECTION } */
 static void parse_document(ds_parser *p, const ds_ynode *root) {
     if (ds_yaml_is_null(root)) return;  /* empty, or only comments */
-    if (!ds_parse_want(p, root, DS_Y_MAP, "the top level of a dschema file",
-                       "a map of sections (authorization, models, enums, types, queries, "
-                       "mutations, subscriptions)", NULL))
-        return;
-    ds_parse_keys(p, root, section_keys, "a top-level key",
-                  "the top level takes authorization, models, enums, types, queries, mutations "
-                  "and subscriptions");
+    const char *expected = ds_arena_printf(
+        &p->tmp, "a map of sections (%s)",
+        ds_parse_list(p, ds_construct_keys(DS_KEYS_DOCUMENT), SIZE_MAX, NULL));
+    if (!ds_parse_want(p, root, DS_Y_MAP, "the top level of a dschema file", expected, NULL)) return;
+    ds_parse_keys(p, root, DS_KEYS_DOCUMENT, "a top-level key", document_hint);
     for (size_t i = 0; i < DS_PAIRS(root); i++) {
         const ds_ynode *key = DS_KEY(root, i), *value = DS_VALUE(root, i);
         if (key->kind != DS_Y_SCALAR) continue;

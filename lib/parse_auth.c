@@ -33,9 +33,13 @@ static const char *const to_synonyms[] = {
     "subscribe", "listen", "query", "read", NULL};
 static const ds_wordset to_set = {"an operation a rule can grant", to_words, to_synonyms};
 
-/* Every key some rule takes. */
-static const char *const rule_keys[] = {
-    "allow", "provider", "to", "groups", "group", "field", "identityClaim", "groupClaim", NULL};
+/* "a rule takes allow, and as its kind admits provider, ... or groupClaim":
+ * allow comes first, the rest as the kind of rule admits them. */
+static const char *rule_hint(ds_parser *p) {
+    const char *const *keys = ds_construct_keys(DS_KEYS_RULE);
+    return ds_arena_printf(&p->tmp, "a rule takes %s, and as its kind admits %s", keys[0],
+                           ds_parse_list(p, keys + 1, SIZE_MAX, "or"));
+}
 
 /* The value of key (other than allow) in a rule map, of the rule called
  * rule, into r; returns whether it is well formed. */
@@ -103,13 +107,11 @@ static void parse_rule(ds_parser *p, const ds_ynode *n, const ds_label *rule, ds
         r->invalid = true;
         return;
     }
-    if (!ds_parse_keys(p, n, rule_keys, "a key of a rule",
-                       "a rule takes allow, and as its kind admits provider, to, groups, group, "
-                       "field, identityClaim or groupClaim"))
+    if (!ds_parse_keys(p, n, DS_KEYS_RULE, "a key of a rule", rule_hint))
         r->invalid = true;
     const ds_ynode *allow = ds_parse_get(n, "allow", NULL);
     if (!allow) {
-        if (!ds_parse_misspelt(n, rule_keys, "allow")) {
+        if (!ds_parse_misspelt(n, DS_KEYS_RULE, "allow")) {
             ds_diag *e = ds_parse_error(p, n->span, DS_E_MISSING_KEY, "%s has no allow key",
                                         ds_label_text(p, rule));
             ds_hint(p->s, e, "say what kind of rule it is: allow: %s", "publicApiKey, owner, groups, ...");

@@ -210,10 +210,15 @@ static ds_decl *inline_decl(ds_parser *p, ds_field *f, ds_decl_kind kind, const 
     return d;
 }
 
+/* An inline enum's one key is shown with its value. */
+static const char *inline_enum_hint(ds_parser *p) {
+    (void)p;
+    return "an inline enum takes only its values: { enum: [A, B] }";
+}
+
 /* INLINE_ENUM := { enum: [NAME, ...] } */
 static void parse_inline_enum(ds_parser *p, ds_field *f, const ds_ynode *map) {
-    ds_parse_keys(p, map, (const char *const[]){"enum", NULL}, "a key of an inline enum",
-                  "an inline enum takes only its values: { enum: [A, B] }");
+    ds_parse_keys(p, map, DS_KEYS_INLINE_ENUM, "a key of an inline enum", inline_enum_hint);
     const ds_ynode *values = ds_parse_get(map, "enum", NULL);
     f->kind = DS_FIELD_INLINE_ENUM;
     ds_decl *d = inline_decl(p, f, DS_DECL_ENUM, values);
@@ -221,10 +226,15 @@ static void parse_inline_enum(ds_parser *p, ds_field *f, const ds_ynode *map) {
     if (values->kind != DS_Y_SEQ) d->invalid = f->invalid = true;
 }
 
+/* An inline custom type's one key is shown with its value. */
+static const char *inline_type_hint(ds_parser *p) {
+    (void)p;
+    return "an inline custom type takes only its fields: { customType: { a: string } }";
+}
+
 /* INLINE_TYPE := { customType: FIELDS } */
 static void parse_inline_type(ds_parser *p, ds_field *f, const ds_ynode *map) {
-    ds_parse_keys(p, map, (const char *const[]){"customType", NULL}, "a key of an inline custom type",
-                  "an inline custom type takes only its fields: { customType: { a: string } }");
+    ds_parse_keys(p, map, DS_KEYS_INLINE_TYPE, "a key of an inline custom type", inline_type_hint);
     const ds_ynode *fields = ds_parse_get(map, "customType", NULL);
     f->kind = DS_FIELD_INLINE_TYPE;
     ds_decl *d = inline_decl(p, f, DS_DECL_TYPE, fields);
@@ -232,7 +242,14 @@ static void parse_inline_type(ds_parser *p, ds_field *f, const ds_ynode *map) {
     if (fields->kind != DS_Y_MAP) d->invalid = f->invalid = true;
 }
 
-static const char *const relation_words[] = {"hasOne", "hasMany", "belongsTo", NULL};
+/* "a relationship field takes one of hasOne, hasMany and belongsTo,
+ * references and authorization": the kinds are alternatives. */
+static const char *relation_hint(ds_parser *p) {
+    const char *const *keys = ds_construct_keys(DS_KEYS_RELATION);
+    return ds_arena_printf(&p->tmp, "a relationship field takes one of %s, %s",
+                           ds_parse_list(p, keys, DS_RELATION_KINDS, "and"),
+                           ds_parse_list(p, keys + DS_RELATION_KINDS, SIZE_MAX, "and"));
+}
 
 /* Report the relationship f without references. The reference fields are
  * on the child and hold the parent's identifier: for a belongsTo the child
@@ -261,19 +278,17 @@ static void parse_field_rules(ds_parser *p, ds_field *f, const ds_ynode *key, co
 
 /* RELATION := { hasOne|hasMany|belongsTo: NAME, references: NAMES, authorization?: RULES } */
 static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
-    static const char *const keys[] = {"hasOne", "hasMany", "belongsTo", "references",
-                                       "authorization", NULL};
+    const char *const *kinds = ds_construct_keys(DS_KEYS_RELATION);
     f->kind = DS_FIELD_RELATION;
     f->rel = ds_arena_alloc(&p->s->arena, sizeof *f->rel);
-    bool known = ds_parse_keys(p, map, keys, "a key of a relationship field",
-                               "a relationship field takes one of hasOne, hasMany and belongsTo, "
-                               "references and authorization");
+    bool known = ds_parse_keys(p, map, DS_KEYS_RELATION, "a key of a relationship field",
+                               relation_hint);
     const ds_ynode *first_key = NULL;
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         const ds_ynode *k = DS_KEY(map, i), *v = DS_VALUE(map, i);
         int kind = -1;
-        for (int w = 0; relation_words[w] && k->kind == DS_Y_SCALAR; w++)
-            if (strcmp(k->text, relation_words[w]) == 0) kind = w;
+        for (int w = 0; w < DS_RELATION_KINDS && k->kind == DS_Y_SCALAR; w++)
+            if (strcmp(k->text, kinds[w]) == 0) kind = w;
         if (kind < 0) continue;
         if (first_key) {
             ds_diag *e = ds_parse_error(p, k->span, DS_E_BAD_VALUE,
@@ -304,12 +319,18 @@ static void parse_relation(ds_parser *p, ds_field *f, const ds_ynode *map) {
         parse_field_rules(p, f, key, value);
 }
 
+/* "a field takes type, default and authorization (or is ...)": the other
+ * shapes a field map can take. */
+static const char *scalar_field_hint(ds_parser *p) {
+    const char *const *kinds = ds_construct_keys(DS_KEYS_RELATION);
+    return ds_arena_printf(&p->tmp, "%s (or is { enum: [...] }, { customType: {...} } or a %s "
+                           "relationship)", ds_parse_takes(p, "a field", DS_KEYS_SCALAR_FIELD),
+                           ds_parse_list(p, kinds, DS_RELATION_KINDS, "or"));
+}
+
 /* SCALAR_MAP := { type: TYPE, default?: SCALAR, authorization?: RULES } */
 static void parse_typed_map(ds_parser *p, ds_field *f, const ds_ynode *map) {
-    static const char *const keys[] = {"type", "default", "authorization", NULL};
-    bool known = ds_parse_keys(p, map, keys, "a key of a field",
-                               "a field takes type, default and authorization (or is { enum: [...] }, "
-                               "{ customType: {...} } or a hasOne, hasMany or belongsTo relationship)");
+    bool known = ds_parse_keys(p, map, DS_KEYS_SCALAR_FIELD, "a key of a field", scalar_field_hint);
     const ds_ynode *key, *value = ds_parse_get(map, "type", &key);
     if (value) {
         if (!parse_type(p, value, f, &f->type)) f->invalid = true;
@@ -337,8 +358,9 @@ static void parse_typed_map(ds_parser *p, ds_field *f, const ds_ynode *map) {
 
 /* Whether map has one of the relationship keys. */
 static bool is_relation(const ds_ynode *map) {
-    for (int w = 0; relation_words[w]; w++)
-        if (ds_parse_get(map, relation_words[w], NULL)) return true;
+    const char *const *kinds = ds_construct_keys(DS_KEYS_RELATION);
+    for (int w = 0; w < DS_RELATION_KINDS; w++)
+        if (ds_parse_get(map, kinds[w], NULL)) return true;
     return false;
 }
 
@@ -407,6 +429,12 @@ void ds_parse_fields(ds_parser *p, const ds_ynode *map, ds_decl *owner, bool arg
     }
 }
 
+/* returns is a type, or a map of the one key of an inline custom type. */
+static const char *returns_hint(ds_parser *p) {
+    (void)p;
+    return "returns takes a type, or an inline type: { customType: { a: string } }";
+}
+
 ds_field *ds_parse_returns(ds_parser *p, const ds_ynode *key, const ds_ynode *value, ds_decl *owner) {
     ds_field *f = ds_arena_alloc(&p->s->arena, sizeof *f);
     f->owner = owner;
@@ -415,8 +443,7 @@ ds_field *ds_parse_returns(ds_parser *p, const ds_ynode *key, const ds_ynode *va
     f->span = value->span;
     owner->returns = f;  /* now, so that messages about it say "the return type of ..." */
     if (value->kind == DS_Y_MAP && !ds_parse_get(value, "customType", NULL)) {
-        ds_parse_keys(p, value, (const char *const[]){"customType", NULL}, "a key of returns",
-                      "returns takes a type, or an inline type: { customType: { a: string } }");
+        ds_parse_keys(p, value, DS_KEYS_INLINE_TYPE, "a key of returns", returns_hint);
         if (DS_PAIRS(value) == 0) {
             ds_diag *e = ds_parse_error(p, value->span, DS_E_WRONG_KIND,
                                         "the returns of %s must be a type or { customType: {...} }, "

@@ -15,6 +15,7 @@
 #define DS_PARSE_INTERNAL_H
 
 #include "diag.h"
+#include "format_keys.h"
 #include "yaml_tree.h"
 
 typedef struct ds_parser {
@@ -116,16 +117,29 @@ bool ds_parse_want_l(ds_parser *p, const ds_ynode *n, ds_ykind kind, const ds_la
 /* The value under key in map (NULL when absent); *key_node gets the key. */
 const ds_ynode *ds_parse_get(const ds_ynode *map, const char *key, const ds_ynode **key_node);
 
-/* Report every key of map that is not in allowed (NULL-terminated): "KEY
- * is not a key of WHAT", did you mean, and the hint. Returns whether all
- * keys are known. */
-bool ds_parse_keys(ds_parser *p, const ds_ynode *map, const char *const *allowed,
-                   const char *what, const char *hint);
+/* The hint of an unknown key, built only when one is reported (maps of
+ * fields are checked by the thousand): it says which keys the map takes. */
+typedef const char *ds_keys_hint_fn(ds_parser *p);
+
+/* Report every key of map that construct c does not take: "KEY is not
+ * WHAT", did you mean, and the hint (hint may be NULL). Returns whether
+ * all keys are known. */
+bool ds_parse_keys(ds_parser *p, const ds_ynode *map, ds_construct c, const char *what,
+                   ds_keys_hint_fn *hint);
 
 /* Whether an unknown key of map is a misspelling of key (key is what
- * ds_parse_keys suggests for it): a missing key is then not reported, the
- * "did you mean" of the unknown key saying all there is to say. */
-bool ds_parse_misspelt(const ds_ynode *map, const char *const *allowed, const char *key);
+ * ds_parse_keys suggests for it among the keys of c): a missing key is
+ * then not reported, the "did you mean" of the unknown key saying all
+ * there is to say. */
+bool ds_parse_misspelt(const ds_ynode *map, ds_construct c, const char *key);
+
+/* "a, b and c": the first n words (all of them: SIZE_MAX) joined with
+ * commas and conj ("and", "or"), or with commas only when conj is NULL;
+ * in p->tmp. For messages that list keys or words from their table. */
+const char *ds_parse_list(ds_parser *p, const char *const *words, size_t n, const char *conj);
+
+/* "WHO takes a, b and c": a hint listing every key of c. */
+const char *ds_parse_takes(ds_parser *p, const char *who, ds_construct c);
 
 /* The UTF-8 character at c, as a string (for "the character 'X'"). */
 const char *ds_parse_char_at(ds_parser *p, const char *c);

@@ -121,15 +121,9 @@ static bool listed(const char *word, const char *const *list) {
     return false;
 }
 
-/* How many words a NULL-terminated list holds. */
-static size_t count_words(const char *const *list) {
-    size_t n = 0;
-    while (list[n]) n++;
-    return n;
-}
-
-bool ds_parse_keys(ds_parser *p, const ds_ynode *map, const char *const *allowed,
-                   const char *what, const char *hint) {
+bool ds_parse_keys(ds_parser *p, const ds_ynode *map, ds_construct c, const char *what,
+                   ds_keys_hint_fn *hint) {
+    const char *const *allowed = ds_construct_keys(c);
     bool known = true;
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         const ds_ynode *k = DS_KEY(map, i);
@@ -141,27 +135,49 @@ bool ds_parse_keys(ds_parser *p, const ds_ynode *map, const char *const *allowed
         }
         if (listed(k->text, allowed)) continue;
         known = false;
-        const char *near = ds_closest(k->text, allowed, count_words(allowed));
+        const char *near = ds_closest(k->text, allowed, ds_key_count(allowed));
         ds_diag *e;
         if (near)
             e = ds_parse_error(p, k->span, DS_E_UNKNOWN_KEY, "%s is not %s (did you mean %s?)",
                                clip(p, k->text), what, near);
         else
             e = ds_parse_error(p, k->span, DS_E_UNKNOWN_KEY, "%s is not %s", clip(p, k->text), what);
-        if (hint) ds_hint(p->s, e, "%s", hint);
+        if (hint) ds_hint(p->s, e, "%s", hint(p));
     }
     return known;
 }
 
-bool ds_parse_misspelt(const ds_ynode *map, const char *const *allowed, const char *key) {
+bool ds_parse_misspelt(const ds_ynode *map, ds_construct c, const char *key) {
+    const char *const *allowed = ds_construct_keys(c);
     if (map->kind != DS_Y_MAP || ds_parse_get(map, key, NULL)) return false;
     for (size_t i = 0; i < DS_PAIRS(map); i++) {
         const ds_ynode *k = DS_KEY(map, i);
         if (k->kind != DS_Y_SCALAR || listed(k->text, allowed)) continue;
-        const char *near = ds_closest(k->text, allowed, count_words(allowed));
+        const char *near = ds_closest(k->text, allowed, ds_key_count(allowed));
         if (near && strcmp(near, key) == 0) return true;
     }
     return false;
+}
+
+/* The separator before the i-th of count words of a list whose last two
+ * are joined with conj (" and "; NULL: ", "). */
+static const char *separator(size_t i, size_t count, const char *conj) {
+    return i == 0 ? "" : conj && i == count - 1 ? conj : ", ";
+}
+
+const char *ds_parse_list(ds_parser *p, const char *const *words, size_t n, const char *conj) {
+    const char *spaced = conj ? JOIN(p, " ", conj, " ") : NULL;
+    size_t count = 0, len = spaced ? strlen(spaced) : 0;
+    for (; count < n && words[count]; count++) len += strlen(words[count]) + 2;
+    char *out = ds_arena_alloc_raw(&p->tmp, len + 1), *end = out;
+    *end = '\0';
+    for (size_t i = 0; i < count; i++)
+        end += sprintf(end, "%s%s", separator(i, count, spaced), words[i]);
+    return out;
+}
+
+const char *ds_parse_takes(ds_parser *p, const char *who, ds_construct c) {
+    return JOIN(p, who, " takes ", ds_parse_list(p, ds_construct_keys(c), SIZE_MAX, "and"));
 }
 
 const char *ds_parse_char_at(ds_parser *p, const char *c) {
@@ -238,7 +254,7 @@ bool ds_parse_string(ds_parser *p, const ds_ynode *n, const char *what, ds_name 
 
 /* "a, b or c" for the words of a set. */
 static const char *word_list(ds_parser *p, const char *const *words) {
-    size_t n = count_words(words);
+    size_t n = ds_key_count(words);
     const char *out = "";
     for (size_t i = 0; i < n; i++)
         out = ds_arena_printf(&p->tmp, "%s%s%s", out, i == 0 ? "" : i + 1 == n ? " or " : ", ",
@@ -251,7 +267,7 @@ static const char *suggest(const ds_wordset *set, const char *word) {
     if (set->synonyms)
         for (const char *const *s = set->synonyms; s[0]; s += 2)
             if (strcmp(s[0], word) == 0) return s[1];
-    return ds_closest(word, set->words, count_words(set->words));
+    return ds_closest(word, set->words, ds_key_count(set->words));
 }
 
 int ds_parse_word_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, const ds_label *what) {
