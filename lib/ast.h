@@ -1,8 +1,9 @@
 /* ast.h: the syntax tree of a dschema file, shared by every phase.
  *
- * The front-end (parse.c) builds it from YAML; the resolver (resolve.c)
- * links names and relationships and checks the rules of FORMAT.md; the
- * back-ends (emit_*.c) print it. Everything lives in the schema's arena and
+ * The front-end (parse*.c) builds it from YAML; the resolver (resolve*.c,
+ * check_*.c) links names and relationships, checks the rules of FORMAT.md
+ * and fills in the derived facts (the members marked "resolver"); the
+ * back-ends (emit_*.c) only read it. Everything lives in the schema's arena and
  * is freed at once. Every node keeps the span of the YAML node it came from.
  */
 #ifndef DS_AST_H
