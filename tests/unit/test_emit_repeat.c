@@ -24,6 +24,16 @@ static char *read_file(const char *path, size_t *len) {
     return text;
 }
 
+/* The rich case parsed and resolved; fails the test when it has errors. */
+static ds_schema *load_rich_case(void) {
+    size_t len;
+    char *text = read_file(RICH_CASE, &len);
+    ds_schema *s = ds_schema_new();
+    ds_schema_parse_adopt(s, RICH_CASE, text, len);
+    ck_assert_int_eq(ds_schema_resolve(s), 0);
+    return s;
+}
+
 /* One emit of format; fails the test when the schema cannot be emitted. */
 static char *emit_once(const ds_schema *s, ds_format format) {
     char *out = NULL;
@@ -33,11 +43,7 @@ static char *emit_once(const ds_schema *s, ds_format format) {
 }
 
 START_TEST(every_format_100_times_same_text_same_memory) {
-    size_t len;
-    char *text = read_file(RICH_CASE, &len);
-    ds_schema *s = ds_schema_new();
-    ds_schema_parse_adopt(s, RICH_CASE, text, len);
-    ck_assert_int_eq(ds_schema_resolve(s), 0);
+    ds_schema *s = load_rich_case();
     const ds_format formats[] = {DS_FORMAT_GRAPHQL, DS_FORMAT_INTROSPECTION, DS_FORMAT_JSON};
     for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
         char *first = emit_once(s, formats[f]);
@@ -55,11 +61,7 @@ START_TEST(every_format_100_times_same_text_same_memory) {
 END_TEST
 
 START_TEST(emitting_does_not_grow_the_schema_at_all) {
-    size_t len;
-    char *text = read_file(RICH_CASE, &len);
-    ds_schema *s = ds_schema_new();
-    ds_schema_parse_adopt(s, RICH_CASE, text, len);
-    ck_assert_int_eq(ds_schema_resolve(s), 0);
+    ds_schema *s = load_rich_case();
     size_t bytes = s->arena.bytes;
     free(emit_once(s, DS_FORMAT_GRAPHQL));
     free(emit_once(s, DS_FORMAT_INTROSPECTION));
