@@ -5,6 +5,7 @@
 #   make check      build and run every test
 #   make asan       the whole test suite under AddressSanitizer
 #   make ubsan      the whole test suite under UndefinedBehaviorSanitizer
+#   make ubsan-clang  the same with clang's UBSan
 #   make leakcheck  the whole test suite under valgrind
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -36,7 +37,7 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) $(CFLAGS) -Ilib
 LDLIBS_ALL = $(PKG_LIBS) $(LDLIBS)
 LIB_LDLIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) $(LDLIBS)
 
-.PHONY: all deps example check unit golden cli install-test symbols editor json-schema docs asan ubsan leakcheck install uninstall clean
+.PHONY: all deps example check unit golden cli install-test symbols editor json-schema docs asan ubsan ubsan-clang leakcheck install uninstall clean
 
 all: $(BUILD)/dschemac
 
@@ -137,6 +138,11 @@ asan:
 ubsan:
 	$(MAKE) BUILD=$(BUILD)-ubsan OPT="$(SAN_OPT) -fsanitize=undefined" \
 	    LDFLAGS="-fsanitize=undefined" UBSAN_OPTIONS=print_stacktrace=1 check
+# clang's UBSan flags what gcc's does not (NULL + 0, qsort(NULL, 0)).
+ubsan-clang:
+	@command -v clang >/dev/null || sh scripts/deps.sh --clang
+	$(MAKE) BUILD=$(BUILD)-ubsan-clang CC=clang OPT="$(SAN_OPT) -fsanitize=undefined" \
+	    LDFLAGS="-fsanitize=undefined" UBSAN_OPTIONS=print_stacktrace=1 check
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 leakcheck:
 	@command -v valgrind >/dev/null || sh scripts/deps.sh --valgrind
@@ -166,6 +172,6 @@ uninstall:
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions/dschemac
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-ubsan
+	rm -rf $(BUILD) $(BUILD)-asan $(BUILD)-ubsan $(BUILD)-ubsan-clang
 
 -include mk/*.mk

@@ -16,6 +16,9 @@ fi
 if [ "${1:-}" = "--valgrind" ]; then
     command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 fi
+if [ "${1:-}" = "--clang" ]; then
+    command -v clang >/dev/null 2>&1 || missing="$missing clang"
+fi
 if [ "${1:-}" = "--tests" ]; then
     command -v python3 >/dev/null 2>&1 || missing="$missing python3"
     command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
