@@ -65,10 +65,10 @@ void ds_check_cycles(ds_resolver *r);
 /* check_usage.c: warnings for unused types and unlinked reference fields. */
 void ds_check_usage(ds_resolver *r);
 
-/* check_values.c: field defaults. */
+/* check_defaults.c: field defaults. */
 void ds_check_defaults(ds_resolver *r);
 
-/* check_values.c: whether text is a valid default of the GraphQL scalar. */
+/* check_defaults.c: whether text is a valid default of the GraphQL scalar. */
 bool ds_default_valid(ds_scalar scalar, const char *text);
 
 /* ---- helpers (resolve_util.c) ---- */

@@ -1,4 +1,4 @@
-/* check_values.c: field defaults.
+/* check_defaults.c: field defaults.
  *
  * data-schema prints .default(value) as @default(value: "String(value)")
  * and has no default on refs. The Amplify default-value transformer takes
