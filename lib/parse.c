@@ -551,14 +551,29 @@ static bool parse_file(ds_schema *s, uint32_t file, ds_yaml_take_fn take) {
     return loaded;
 }
 
+/* Warn at the top of a file that was read without error and declares
+ * nothing: most often the wrong file, or one not yet written. */
+static void warn_if_empty(ds_schema *s, uint32_t file, schema_mark before, bool had_auth) {
+    if (s->error_count != before.errors || s->decl_count != before.decls) return;
+    if (s->auth.present && !had_auth) return;
+    ds_span top = ds_span_make(file, 1, 1, 1, 1);
+    ds_diag *w = ds_warning(s, top, DS_W_EMPTY_FILE, "%s declares nothing", s->sources[file].name);
+    ds_hint(s, w, "declare models, enums, types or operations, e.g. `models: { Post: { fields: "
+                  "{ title: string } } }`, or leave the file out");
+}
+
 void ds_parse_source(ds_schema *s, uint32_t file) {
-    if (s->sources[file].len == 0) return;  /* an empty file declares nothing */
     schema_mark before = mark_schema(s);
-    if (parse_file(s, file, take_decl) || s->decl_count == before.decls) return;
-    /* The YAML broke after some declarations were parsed: as for any file
-       that is not YAML, report only what is wrong with the YAML (the rest
-       would be checked against half a file). Read it again, keeping the
-       tree, for the loader's diagnostics alone. */
-    rewind_schema(s, before);
-    parse_file(s, file, NULL);
+    bool had_auth = s->auth.present;
+    if (s->sources[file].len > 0 && !parse_file(s, file, take_decl) &&
+        s->decl_count != before.decls) {
+        /* The YAML broke after some declarations were parsed: as for any file
+           that is not YAML, report only what is wrong with the YAML (the rest
+           would be checked against half a file). Read it again, keeping the
+           tree, for the loader's diagnostics alone. */
+        rewind_schema(s, before);
+        parse_file(s, file, NULL);
+        return;
+    }
+    warn_if_empty(s, file, before, had_auth);
 }
