@@ -351,6 +351,9 @@ typedef struct ds_decl {
     const struct ds_field *ret;  /* what gives the return type: `returns`, or for a
                                     subscription on a mutation, that mutation's */
     struct ds_decl *ret_model;   /* a subscription on a model's mutations: that model */
+    struct ds_decl *ret_type;    /* the custom type it returns, whose AppSync directives
+                                    come from its rules: by ref or its own inline one, or
+                                    for a subscription by ref through its mutation */
     bool custom_handler;         /* the first handler is a.handler.custom (rules print as
                                     AppSync directives) */
     const char **subscribed;     /* SUBSCRIPTION: the mutations it listens to, as the SDL

@@ -640,23 +640,6 @@ static void check_type_fields(ds_resolver *r, ds_decl *t) {
 
 /* ---- operations ---- */
 
-/* Whether an operation returns a custom type (whose AppSync directives
- * come from the operation's rules): by ref or inline, or for a
- * subscription, through the mutation it listens to. */
-static bool returns_custom_type(const ds_decl *op) {
-    const ds_field *ret = op->returns;
-    if (op->kind == DS_DECL_SUBSCRIPTION && !ret && op->source_count > 0) {
-        const ds_decl *source = op->sources[0].target;
-        if (!source || source->kind != DS_DECL_MUTATION) return false;
-        ret = source->returns;
-        return ret && ret->kind == DS_FIELD_REF && ret->type.target &&
-               ret->type.target->kind == DS_DECL_TYPE;
-    }
-    if (!ret) return false;
-    if (ret->kind == DS_FIELD_INLINE_TYPE) return true;
-    return ret->kind == DS_FIELD_REF && ret->type.target && ret->type.target->kind == DS_DECL_TYPE;
-}
-
 /* Why a rule cannot become an AppSync directive (custom handlers and
  * returned custom types use those), or NULL. */
 static const char *directive_problem(const ds_rule *rule, bool custom_handler) {
@@ -735,7 +718,7 @@ static void check_operation(ds_resolver *r, ds_decl *op) {
         return;
     }
     bool custom = op->handlers[0].kind == DS_HANDLER_CUSTOM;
-    if (custom || returns_custom_type(op)) check_directive_rules(r, op, rules, custom);
+    if (custom || op->ret_type) check_directive_rules(r, op, rules, custom);
     if (!custom && op->auth.count == 0) check_inherited_to(r, op);
 }
 

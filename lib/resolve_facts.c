@@ -248,9 +248,9 @@ static void subscribed_names(ds_schema *s, ds_decl *sub) {
 /* The custom type whose rules an operation's rules extend: the one it
  * returns (by ref or inline), or for a subscription the one its mutation
  * returns by ref (customOperationToGql's customTypeAuthRules). */
-static ds_decl *inheriting_type(const ds_decl *op) {
+static ds_decl *returned_type(const ds_decl *op) {
     const ds_field *r = op->ret;
-    if (!r || r->invalid) return NULL;
+    if (!r) return NULL;
     if (r->kind == DS_FIELD_REF && r->type.target && r->type.target->kind == DS_DECL_TYPE)
         return r->type.target;
     if (r->kind == DS_FIELD_INLINE_TYPE && r == op->returns) return r->inline_decl;
@@ -287,6 +287,7 @@ static void operation_facts(ds_schema *s, ds_decl *op) {
     if (op->kind == DS_DECL_SUBSCRIPTION && !op->returns && op->source_count > 0 &&
         op->sources[0].is_model)
         op->ret_model = op->sources[0].target;
+    op->ret_type = returned_type(op);
     op->custom_handler = op->handler_count > 0 && op->handlers[0].kind == DS_HANDLER_CUSTOM;
     if (op->kind == DS_DECL_SUBSCRIPTION) subscribed_names(s, op);
 }
@@ -299,7 +300,7 @@ void ds_resolve_operation_facts(ds_resolver *r) {
         ds_decl *op = s->decls[i];
         if (op->kind < DS_DECL_QUERY) continue;
         operation_facts(s, op);
-        ds_decl *type = op->invalid ? NULL : inheriting_type(op);
+        ds_decl *type = op->invalid || !op->ret || op->ret->invalid ? NULL : op->ret_type;
         if (type) spread_rules(s, op, type, &scratch);
         ds_arena_reset(&scratch);
     }
