@@ -149,6 +149,13 @@ typedef enum ds_appsync {
     DS_APPSYNC_NONE = DS_APPSYNC_COUNT   /* owner rules, groups over OIDC, ... */
 } ds_appsync;
 
+/* The authorization modes of Amplify Gen 2's defineData, in the order
+ * -f typescript lists their settings. */
+typedef enum ds_auth_mode {
+    DS_AUTH_MODE_API_KEY, DS_AUTH_MODE_USER_POOL, DS_AUTH_MODE_IDENTITY_POOL, DS_AUTH_MODE_OIDC,
+    DS_AUTH_MODE_LAMBDA, DS_AUTH_MODE_COUNT
+} ds_auth_mode;
+
 typedef struct ds_rule {
     ds_allow allow;
     ds_span span;              /* the whole rule */
@@ -167,6 +174,7 @@ typedef struct ds_rule {
     ds_appsync appsync;
     const char *sdl_provider;  /* the provider data-schema prints ("apiKey"), or NULL */
     const char *auth_field;    /* the ownerField / groupsField it prints, or NULL */
+    ds_auth_mode mode;         /* the Gen 2 authorization mode it needs */
 } ds_rule;
 
 typedef struct ds_rules {
@@ -402,6 +410,11 @@ struct ds_schema {
     /* Schema-level authorization (the last file that gives it wins is an
        error: the key may appear once across all files). */
     ds_rules auth;
+
+    /* Resolver: the Gen 2 authorization modes the rules use (1 << ds_auth_mode),
+       and the default one: the first rule's, schema-level rules first. */
+    unsigned auth_modes;
+    ds_auth_mode default_auth_mode;
 
     /* Every declaration in file order, across sections and files
        (implicit ones are not here; they hang off their fields). */

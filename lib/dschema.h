@@ -70,7 +70,8 @@ typedef struct ds_diagnostic {
 typedef enum ds_format {
     DS_FORMAT_GRAPHQL,          /* the SDL of @aws-amplify/data-schema 1.26 */
     DS_FORMAT_INTROSPECTION,    /* Amplify model introspection JSON */
-    DS_FORMAT_JSON              /* dschemac's resolved-schema JSON */
+    DS_FORMAT_JSON,             /* dschemac's resolved-schema JSON */
+    DS_FORMAT_TYPESCRIPT        /* Amplify Gen 2's amplify/data/resource.ts */
 } ds_format;
 
 /* A new, empty schema. Never returns NULL (aborts if memory runs out).

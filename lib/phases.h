@@ -31,4 +31,7 @@ ds_emit_fn ds_emit_introspection;
 /* emit_json.c: dschemac's own resolved-schema JSON. */
 ds_emit_fn ds_emit_json;
 
+/* emit_typescript.c: amplify/data/resource.ts, the builder calls of Gen 2. */
+ds_emit_fn ds_emit_typescript;
+
 #endif

@@ -80,21 +80,40 @@ static ds_appsync appsync_of(const ds_rule *r) {
     return DS_APPSYNC_NONE;
 }
 
-/* Fill in the facts of every rule of a list (NULL: none). */
-static void rule_facts(ds_rules *rules) {
+/* The Gen 2 authorization mode a rule needs (defineData's authorizationModes):
+ * the provider it names, or its kind's default. */
+static ds_auth_mode auth_mode_of(const ds_rule *r) {
+    switch (r->allow) {
+    case DS_ALLOW_PUBLIC_API_KEY: return DS_AUTH_MODE_API_KEY;
+    case DS_ALLOW_GUEST: return DS_AUTH_MODE_IDENTITY_POOL;
+    case DS_ALLOW_CUSTOM: return DS_AUTH_MODE_LAMBDA;
+    default: break;
+    }
+    if (r->provider == DS_PROVIDER_IDENTITY_POOL) return DS_AUTH_MODE_IDENTITY_POOL;
+    if (r->provider == DS_PROVIDER_OIDC) return DS_AUTH_MODE_OIDC;
+    return DS_AUTH_MODE_USER_POOL;
+}
+
+/* Fill in the facts of every rule of a list (NULL: none), and note the
+ * modes they use in the schema (the first one met is the default). */
+static void rule_facts(ds_schema *s, ds_rules *rules) {
     for (size_t i = 0; rules && i < rules->count; i++) {
         ds_rule *r = &rules->items[i];
         r->strategy = strategy_of(r->allow);
         r->sdl_provider = sdl_provider_of(r);
         r->auth_field = auth_field_of(r);
         r->appsync = appsync_of(r);
+        r->mode = auth_mode_of(r);
+        if (r->invalid) continue;
+        if (!s->auth_modes) s->default_auth_mode = r->mode;
+        s->auth_modes |= 1u << r->mode;
     }
 }
 
 /* The rules of every field of a declaration. */
-static void field_rule_facts(ds_decl *d) {
+static void field_rule_facts(ds_schema *s, ds_decl *d) {
     for (size_t i = 0; i < d->field_count; i++)
-        if (d->fields[i]) rule_facts(d->fields[i]->auth);
+        if (d->fields[i]) rule_facts(s, d->fields[i]->auth);
 }
 
 /* --------------------------------------------------------------- models */
@@ -196,17 +215,17 @@ static void model_facts(ds_schema *s, ds_decl *m) {
 
 void ds_resolve_facts(ds_resolver *r) {
     ds_schema *s = r->s;
-    rule_facts(&s->auth);
+    rule_facts(s, &s->auth);
     for (size_t i = 0; i < s->decl_count; i++) {
         ds_decl *d = s->decls[i];
         if (d->kind == DS_DECL_MODEL || d->kind >= DS_DECL_QUERY) {
             d->rules = d->auth.count > 0 ? &d->auth : &s->auth;
-            rule_facts(&d->auth);
+            rule_facts(s, &d->auth);
         }
-        field_rule_facts(d);
+        field_rule_facts(s, d);
         if (d->kind == DS_DECL_MODEL) model_facts(s, d);
     }
-    for (size_t i = 0; i < s->implicit_count; i++) field_rule_facts(s->implicit[i]);
+    for (size_t i = 0; i < s->implicit_count; i++) field_rule_facts(s, s->implicit[i]);
 }
 
 /* ----------------------------------------------------------- operations */

@@ -66,6 +66,7 @@ static ds_emit_fn *const backends[] = {
     [DS_FORMAT_GRAPHQL] = ds_emit_graphql,
     [DS_FORMAT_INTROSPECTION] = ds_emit_introspection,
     [DS_FORMAT_JSON] = ds_emit_json,
+    [DS_FORMAT_TYPESCRIPT] = ds_emit_typescript,
 };
 
 /* Run the back-end of format into b, its scratch memory in an arena of

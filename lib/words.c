@@ -48,3 +48,9 @@ const char *ds_op_group_name(size_t group) {
     static const char *const names[] = {"queries", "mutations", "subscriptions"};
     return group < 3 ? names[group] : "?";
 }
+
+const char *ds_auth_mode_name(ds_auth_mode mode) {
+    static const char *const names[DS_AUTH_MODE_COUNT] = {"apiKey", "userPool", "identityPool",
+                                                          "oidc", "lambda"};
+    return (size_t)mode < DS_AUTH_MODE_COUNT ? names[mode] : "?";
+}

@@ -27,4 +27,7 @@ const char *ds_appsync_name(ds_appsync directive);
  * "subscriptions"), by index of ds_disabled.groups. */
 const char *ds_op_group_name(size_t group);
 
+/* Gen 2's name of an authorization mode ("apiKey", "userPool", ...). */
+const char *ds_auth_mode_name(ds_auth_mode mode);
+
 #endif
