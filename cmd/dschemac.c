@@ -299,6 +299,7 @@ static void print_diagnostics(const ds_schema *schema, const options *opts) {
 static int run(const options *opts) {
     ds_schema *schema = ds_schema_new();
     ds_schema_set_max_errors(schema, opts->max_errors);
+    ds_schema_set_format(schema, opts->format);
     int status = load_inputs(schema, opts);
     if (status < 0) {
         ds_schema_resolve(schema);

@@ -415,6 +415,14 @@ struct ds_schema {
        and the default one: the first rule's, schema-level rules first. */
     unsigned auth_modes;
     ds_auth_mode default_auth_mode;
+    /* The top-level defaultAuthorizationMode (text NULL: absent): the parser
+       checks the word, the resolver that a rule uses that mode. */
+    ds_name default_mode_key;
+
+    /* ds_schema_set_format: the output the caller means to emit (the
+       resolver warns about what that output cannot say). */
+    bool target_set;
+    ds_format target;
 
     /* Every declaration in file order, across sections and files
        (implicit ones are not here; they hang off their fields). */

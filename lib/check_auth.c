@@ -722,8 +722,80 @@ static void check_operation(ds_resolver *r, ds_decl *op) {
     if (!custom && op->auth.count == 0) check_inherited_to(r, op);
 }
 
+/* The modes the rules use, as "apiKey, userPool and oidc". */
+static const char *used_modes(ds_schema *s) {
+    const char *list = NULL;
+    for (int m = DS_AUTH_MODE_COUNT; m-- > 0;) {
+        if (!(s->auth_modes & (1u << m))) continue;
+        const char *name = ds_auth_mode_name((ds_auth_mode)m);
+        list = !list ? name : ds_arena_printf(&s->arena, "%s%s%s", name,
+                                              strchr(list, ' ') ? ", " : " and ", list);
+    }
+    return list;
+}
+
+/* defaultAuthorizationMode must be a mode the rules use (defineData
+ * rejects a default mode it has no settings for). */
+static void check_default_mode(ds_schema *s) {
+    const ds_name *key = &s->default_mode_key;
+    if (!key->text || (s->auth_modes & (1u << s->default_auth_mode))) return;
+    ds_diag *e = ds_error(s, key->span, DS_E_AUTH_DEFAULT_MODE,
+                          "defaultAuthorizationMode is %s, but no rule uses that mode", key->text);
+    if (s->auth_modes)
+        ds_hint(s, e, "name a mode the rules use: %s", used_modes(s));
+    else
+        ds_hint(s, e, "remove the key: the schema has no rules");
+}
+
+/* The first rule (schema-level first) whose mode is m, or NULL. */
+static const ds_rule *first_rule_of_mode(const ds_rules *rules, ds_auth_mode m) {
+    for (size_t i = 0; rules && i < rules->count; i++)
+        if (rules->items[i].mode == m) return &rules->items[i];
+    return NULL;
+}
+
+/* The first rule of the schema whose mode is m, in the order of the
+ * resolver's facts (schema, then declarations and their fields). */
+static const ds_rule *find_mode_rule(const ds_schema *s, ds_auth_mode m) {
+    const ds_rule *r = first_rule_of_mode(&s->auth, m);
+    for (size_t i = 0; !r && i < s->decl_count; i++) {
+        const ds_decl *d = s->decls[i];
+        r = first_rule_of_mode(&d->auth, m);
+        for (size_t k = 0; !r && k < d->field_count; k++) r = first_rule_of_mode(d->fields[k]->auth, m);
+    }
+    for (size_t i = 0; !r && i < s->implicit_count; i++)
+        for (size_t k = 0; !r && k < s->implicit[i]->field_count; k++)
+            r = first_rule_of_mode(s->implicit[i]->fields[k]->auth, m);
+    return r;
+}
+
+/* -f typescript writes defineData's modes, but a Lambda authorizer and an
+ * OIDC provider are resources the format does not name: one warning each,
+ * at the first rule that needs it. */
+static void warn_typescript_setup(ds_schema *s) {
+    if (!s->target_set || s->target != DS_FORMAT_TYPESCRIPT) return;
+    const ds_rule *r = find_mode_rule(s, DS_AUTH_MODE_LAMBDA);
+    if (r) {
+        ds_diag *w = ds_warning(s, r->span, DS_W_TYPESCRIPT_SETUP,
+                                "a custom rule needs a Lambda authorizer, which the file does not "
+                                "name");
+        ds_hint(s, w, "add lambdaAuthorizationMode: { function: yourAuthorizer } to the "
+                      "authorizationModes of defineData in the emitted file");
+    }
+    r = find_mode_rule(s, DS_AUTH_MODE_OIDC);
+    if (r) {
+        ds_diag *w = ds_warning(s, r->span, DS_W_TYPESCRIPT_SETUP,
+                                "an oidc rule needs an OpenID Connect provider, which the file "
+                                "does not name");
+        ds_hint(s, w, "add oidcAuthorizationMode: { oidcProviderName, oidcIssuerUrl, ... } to "
+                      "the authorizationModes of defineData in the emitted file");
+    }
+}
+
 void ds_check_auth(ds_resolver *r) {
     ds_schema *s = r->s;
+    check_default_mode(s);
+    warn_typescript_setup(s);
     check_rules(r, &s->auth, LEVEL_SCHEMA, NULL);
     for (size_t i = 0; i < s->decl_count; i++) {
         ds_decl *d = s->decls[i];

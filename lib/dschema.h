@@ -97,6 +97,13 @@ DS_API size_t ds_schema_parse(ds_schema *schema, const char *name, const char *d
  * and frees it in ds_schema_free. */
 DS_API size_t ds_schema_parse_adopt(ds_schema *schema, const char *name, char *data, size_t len);
 
+/* The format the caller means to emit, told before ds_schema_resolve: the
+ * resolver then also warns about what that output cannot say (for
+ * DS_FORMAT_TYPESCRIPT, the Lambda authorizer of custom rules and the OIDC
+ * provider of oidc rules, which defineData needs and the format does not
+ * name). Without it, no such warnings. */
+DS_API void ds_schema_set_format(ds_schema *schema, ds_format format);
+
 /* Check the whole schema and link every reference and relationship.
  * Call once, after every ds_schema_parse. Returns the number of errors
  * of the whole schema (parse errors included). */

@@ -286,7 +286,7 @@ static void put_header(const ds_schema *s, ds_buf *out) {
         if (i) ds_buf_puts(out, i + 1 == s->source_count ? " and " : ", ");
         put_comment_name(out, s->sources[i].name);
     }
-    ds_buf_puts(out, ". Do not edit: change the YAML and\n// compile it again.\n");
+    ds_buf_puts(out, ".\n// Do not edit: change the YAML and compile it again.\n");
 }
 
 /* What the deployment needs that the file cannot say: the Lambda

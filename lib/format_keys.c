@@ -2,7 +2,8 @@
 #include "format_keys.h"
 
 static const char *const document_keys[] = {
-    "authorization", "models", "enums", "types", "queries", "mutations", "subscriptions", NULL};
+    "authorization", "models", "enums", "types", "queries", "mutations", "subscriptions",
+    "defaultAuthorizationMode", NULL};
 static const char *const model_keys[] = {
     "fields", "identifier", "secondaryIndexes", "disableOperations", "authorization", NULL};
 static const char *const index_keys[] = {"field", "sortKeys", "name", "queryField", "projection",

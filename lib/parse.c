@@ -477,6 +477,30 @@ static void parse_schema_rules(ds_parser *p, const ds_ynode *key, const ds_ynode
     ds_parse_rules(p, key, value, "the schema", &s->auth);
 }
 
+/* In the order of ds_auth_mode. */
+static const char *const mode_words[] = {"apiKey", "userPool", "identityPool", "oidc", "lambda",
+                                         NULL};
+static const char *const mode_synonyms[] = {"userPools", "userPool", "iam", "identityPool",
+                                            "publicApiKey", "apiKey", "function", "lambda", NULL};
+static const ds_wordset mode_set = {"an authorization mode of defineData", mode_words,
+                                    mode_synonyms};
+
+/* defaultAuthorizationMode: MODE, once across all files. */
+static void parse_default_mode(ds_parser *p, const ds_ynode *key, const ds_ynode *value) {
+    ds_schema *s = p->s;
+    if (s->default_mode_key.text) {
+        ds_diag *e = ds_parse_error(p, key->span, DS_E_DUPLICATE_KEY,
+                                    "defaultAuthorizationMode is given a second time");
+        ds_note_at(s, e, s->default_mode_key.span, "it is first given here");
+        ds_hint(s, e, "give the default authorization mode once, in one of the files");
+        return;
+    }
+    int w = ds_parse_word(p, value, &mode_set, "defaultAuthorizationMode");
+    if (w < 0) return;
+    s->default_mode_key.text = mode_words[w];
+    s->default_mode_key.span = value->span;
+}
+
 /* The sections, by their top-level keys. */
 static const struct {
     const char *key;
@@ -501,7 +525,8 @@ static bool take_decl(void *parser, const ds_ynode *section, const ds_ynode *nam
 
 /* DOCUMENT := empty
  *           | { authorization?: RULES, models?: SECTION, enums?: SECTION, types?: SECTION,
- *               queries?: SECTION, mutations?: SECTION, subscriptions?: SECTION } */
+ *               queries?: SECTION, mutations?: SECTION, subscriptions?: SECTION,
+ *               defaultAuthorizationMode?: MODE } */
 static void parse_document(ds_parser *p, const ds_ynode *root) {
     if (ds_yaml_is_null(root)) return;  /* empty, or only comments */
     const char *expected = ds_arena_printf(
@@ -513,6 +538,7 @@ static void parse_document(ds_parser *p, const ds_ynode *root) {
         const ds_ynode *key = DS_KEY(root, i), *value = DS_VALUE(root, i);
         if (key->kind != DS_Y_SCALAR) continue;
         if (strcmp(key->text, "authorization") == 0) parse_schema_rules(p, key, value);
+        if (strcmp(key->text, "defaultAuthorizationMode") == 0) parse_default_mode(p, key, value);
         for (size_t k = 0; k < SECTION_COUNT; k++)
             if (strcmp(key->text, sections[k].key) == 0) parse_section(p, key, value, sections[k].kind);
     }

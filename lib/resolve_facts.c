@@ -226,6 +226,9 @@ void ds_resolve_facts(ds_resolver *r) {
         if (d->kind == DS_DECL_MODEL) model_facts(s, d);
     }
     for (size_t i = 0; i < s->implicit_count; i++) field_rule_facts(s, s->implicit[i]);
+    for (int m = 0; s->default_mode_key.text && m < DS_AUTH_MODE_COUNT; m++)
+        if (strcmp(s->default_mode_key.text, ds_auth_mode_name((ds_auth_mode)m)) == 0)
+            s->default_auth_mode = (ds_auth_mode)m;
 }
 
 /* ----------------------------------------------------------- operations */

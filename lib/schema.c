@@ -23,6 +23,11 @@ void ds_schema_free(ds_schema *s) {
 
 void ds_schema_set_max_errors(ds_schema *s, size_t max) { s->max_errors = max; }
 
+void ds_schema_set_format(ds_schema *s, ds_format format) {
+    s->target_set = true;
+    s->target = format;
+}
+
 /* Add a source whose bytes the schema already owns, and parse it. */
 static size_t parse_source(ds_schema *s, const char *name, const char *data, size_t len) {
     size_t before = s->error_count;
