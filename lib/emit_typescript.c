@@ -242,13 +242,49 @@ static js_node *decl_expr(emitter *e, const ds_decl *d) {
     }
 }
 
-/* a.schema({ every declaration }).authorization(...). */
+/* a.schema({ every declaration }).authorization(...), built whole (for the
+ * schema that declares nothing). */
 static js_node *schema_expr(emitter *e) {
     js_node *o = js_object(e->a);
     for (size_t i = 0; i < e->s->decl_count; i++)
         js_prop_add(e->a, o, e->s->decls[i]->name.text, decl_expr(e, e->s->decls[i]));
     js_node *x = call1(e, js_ident(e->a, "a"), "schema", o);
     return e->s->auth.present ? with_auth(e, x, &e->s->auth) : x;
+}
+
+/* const schema = a.schema({...}), one declaration at a time, each in an
+ * arena of its own: the object is expanded, so each property's layout
+ * depends on itself alone. With schema-level rules the chain is expanded:
+ *     const schema = a
+ *       .schema({
+ *         ...
+ *       })
+ *       .authorization((allow) => [...]); */
+static void put_schema(emitter *e, ds_buf *out) {
+    const ds_schema *s = e->s;
+    if (s->decl_count == 0) {
+        js_print_declaration(e->a, out, "const", "schema", schema_expr(e));
+        return;
+    }
+    bool chained = s->auth.present;
+    ds_buf_puts(out, chained ? "const schema = a\n  .schema({\n" : "const schema = a.schema({\n");
+    ds_arena *scratch = e->a;
+    ds_arena decl_arena;
+    ds_arena_init(&decl_arena);
+    e->a = &decl_arena;
+    for (size_t i = 0; i < s->decl_count; i++) {
+        js_print_property(e->a, out, chained ? 4 : 2, s->decls[i]->name.text, decl_expr(e, s->decls[i]));
+        ds_arena_reset(&decl_arena);
+    }
+    ds_arena_free(&decl_arena);
+    e->a = scratch;
+    if (!chained) {
+        ds_buf_puts(out, "});\n");
+        return;
+    }
+    ds_buf_puts(out, "  })\n");
+    js_node *call = with_auth(e, js_ident(e->a, "a"), &s->auth);
+    js_print_chained_call(e->a, out, 2, call, ";");
 }
 
 /* Whether the rules use an authorization mode. */
@@ -306,7 +342,7 @@ void ds_emit_typescript(const ds_schema *s, ds_arena *scratch, ds_buf *out) {
     emitter e = {s, scratch};
     put_header(s, out);
     ds_buf_puts(out, "import { type ClientSchema, a, defineData } from '@aws-amplify/backend';\n\n");
-    js_print_declaration(scratch, out, "const", "schema", schema_expr(&e));
+    put_schema(&e, out);
     ds_buf_puts(out, "\nexport type Schema = ClientSchema<typeof schema>;\n\n");
     put_mode_notes(s, out);
     js_print_declaration(scratch, out, "export const", "data", define_data_expr(&e));

@@ -8,6 +8,7 @@
  */
 #include "js_pretty.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define PRINT_WIDTH 80
@@ -229,10 +230,29 @@ typedef struct cmd {
     const doc *d;
 } cmd;
 
+/* A stack of commands (malloc'ed: fits runs often, and an arena would keep
+ * every stack it ever grew). */
+typedef struct cmd_stack {
+    cmd *items;
+    size_t count, cap;
+} cmd_stack;
+
+static void stack_push(cmd_stack *st, cmd c) {
+    if (st->count == st->cap) {
+        size_t cap = st->cap ? st->cap * 2 : 64;
+        cmd *items = realloc(st->items, cap * sizeof *items);
+        if (!items) abort();
+        st->items = items;
+        st->cap = cap;
+    }
+    st->items[st->count++] = c;
+}
+
 typedef struct printer {
     ds_arena *a;
     cmd *stack;
     size_t count, cap;
+    cmd_stack fit;             /* fits' own stack, reused */
     int *group_modes;          /* by group id */
     ds_buf *out;
     size_t pos;
@@ -240,52 +260,43 @@ typedef struct printer {
 
 static void push(printer *p, size_t ind, int mode, const doc *d) {
     cmd c = {ind, mode, d};
-    DS_PUSH(p->a, p->stack, p->count, p->cap, c);
+    cmd_stack st = {p->stack, p->count, p->cap};
+    stack_push(&st, c);
+    p->stack = st.items, p->count = st.count, p->cap = st.cap;
 }
 
 /* fits: whether next, then the rest of the stack up to the first line
  * break, takes at most width columns. */
 static bool fits(printer *p, cmd next, long width) {
     size_t rest = p->count;
-    cmd *local = NULL;
-    size_t n = 0, cap = 0;
-    DS_PUSH(p->a, local, n, cap, next);
+    cmd_stack *st = &p->fit;
+    st->count = 0;
+    stack_push(st, next);
     while (width >= 0) {
-        if (n == 0) {
+        if (st->count == 0) {
             if (rest == 0) return true;
-            DS_PUSH(p->a, local, n, cap, p->stack[--rest]);
+            stack_push(st, p->stack[--rest]);
             continue;
         }
-        cmd c = local[--n];
+        cmd c = st->items[--st->count];
         const doc *d = c.d;
         switch (d->kind) {
         case D_TEXT: width -= (long)d->width; break;
         case D_CONCAT:
-            for (size_t i = d->count; i-- > 0;) {
-                cmd k = {c.ind, c.mode, d->parts[i]};
-                DS_PUSH(p->a, local, n, cap, k);
-            }
+            for (size_t i = d->count; i-- > 0;) stack_push(st, (cmd){c.ind, c.mode, d->parts[i]});
             break;
         case D_INDENT:
-        case D_INDENT_IF_BREAK: {
-            cmd k = {c.ind, c.mode, d->contents};
-            DS_PUSH(p->a, local, n, cap, k);
-            break;
-        }
+        case D_INDENT_IF_BREAK: stack_push(st, (cmd){c.ind, c.mode, d->contents}); break;
         case D_GROUP: {
             int mode = d->brk ? MODE_BREAK : c.mode;
             const doc *contents = d->states && mode == MODE_BREAK ? d->states[d->state_count - 1]
                                                                   : d->contents;
-            cmd k = {c.ind, mode, contents};
-            DS_PUSH(p->a, local, n, cap, k);
+            stack_push(st, (cmd){c.ind, mode, contents});
             break;
         }
         case D_IF_BREAK: {
             const doc *contents = c.mode == MODE_BREAK ? d->contents : d->flat;
-            if (contents) {
-                cmd k = {c.ind, c.mode, contents};
-                DS_PUSH(p->a, local, n, cap, k);
-            }
+            if (contents) stack_push(st, (cmd){c.ind, c.mode, contents});
             break;
         }
         case D_LINE:
@@ -335,14 +346,15 @@ static void print_group(printer *p, cmd c, bool *remeasure) {
     }
 }
 
-/* printDocToString at indentation 0. */
-static void print_doc(ds_arena *a, ds_buf *out, doc *root, int group_count) {
+/* printDocToString, from column ind at indentation ind. */
+static void print_doc(ds_arena *a, ds_buf *out, doc *root, int group_count, size_t ind) {
     printer p = {0};
     p.a = a;
     p.out = out;
+    p.pos = ind;
     p.group_modes = ds_arena_alloc(a, (size_t)(group_count + 1) * sizeof *p.group_modes);
     propagate(root);
-    push(&p, 0, MODE_BREAK, root);
+    push(&p, ind, MODE_BREAK, root);
     bool remeasure = false;
     while (p.count > 0) {
         cmd c = p.stack[--p.count];
@@ -391,6 +403,8 @@ static void print_doc(ds_arena *a, ds_buf *out, doc *root, int group_count) {
         case D_BREAK_PARENT: break;
         }
     }
+    free(p.stack);
+    free(p.fit.items);
 }
 
 /* ============================================================ the tree */
@@ -943,6 +957,18 @@ static doc *print_node(ctx *c, const js_node *n) {
     return text(c, "");
 }
 
+/* Print doc from column ind, followed by a newline, into out: apart,
+ * because a line break trims the spaces before it, which a buffer that has
+ * passed them on to its writer could not. */
+static void print_apart(ctx *c, ds_buf *out, doc *d, size_t ind) {
+    ds_buf local = {0};
+    for (size_t i = 0; i < ind; i++) ds_buf_putc(&local, ' ');
+    print_doc(c->a, &local, d, c->next_id, ind);
+    ds_buf_add(out, local.data ? local.data : "", local.len);
+    ds_buf_putc(out, '\n');
+    ds_buf_free(&local);
+}
+
 void js_print_declaration(ds_arena *a, ds_buf *out, const char *prefix, const char *name,
                           const js_node *init) {
     ctx c = {a, 0};
@@ -951,11 +977,22 @@ void js_print_declaration(ds_arena *a, ds_buf *out, const char *prefix, const ch
     add(&c, d, text(&c, " "));
     add(&c, d, print_assignment(&c, text(&c, name), " =", init, 0));
     add(&c, d, text(&c, ";"));
-    /* Printed apart: a line break trims the spaces before it, which a
-       buffer that has passed them on to its writer could not. */
-    ds_buf local = {0};
-    print_doc(a, &local, group(&c, d, false), c.next_id);
-    ds_buf_add(out, local.data ? local.data : "", local.len);
-    ds_buf_putc(out, '\n');
-    ds_buf_free(&local);
+    print_apart(&c, out, group(&c, d, false), 0);
+}
+
+void js_print_property(ds_arena *a, ds_buf *out, size_t indent, const char *key,
+                       const js_node *value) {
+    ctx c = {a, 0};
+    doc *k = key_doc(&c, key);
+    doc *d = cat2(&c, group(&c, print_assignment(&c, k, ":", value, k->width), false), text(&c, ","));
+    print_apart(&c, out, d, indent);
+}
+
+void js_print_chained_call(ds_arena *a, ds_buf *out, size_t indent, const js_node *call,
+                           const char *suffix) {
+    ctx c = {a, 0};
+    doc *d = text(&c, ds_arena_printf(a, ".%s", call->sub->text));
+    d = cat2(&c, d, print_arguments(&c, call));
+    add(&c, d, text(&c, suffix));
+    print_apart(&c, out, d, indent);
 }

@@ -75,6 +75,17 @@ bool js_is_identifier(const char *name);
 void js_print_declaration(ds_arena *a, ds_buf *out, const char *prefix, const char *name,
                           const js_node *init);
 
+/* Append `key: value,` and a newline at column indent, laid out as a
+ * property of an expanded object whose properties start there: how a long
+ * object is printed one property at a time. */
+void js_print_property(ds_arena *a, ds_buf *out, size_t indent, const char *key,
+                       const js_node *value);
+
+/* Append `.name(args)` of call (a call on a member lookup) and suffix, and a
+ * newline, at column indent: one link of an expanded member chain. */
+void js_print_chained_call(ds_arena *a, ds_buf *out, size_t indent, const js_node *call,
+                           const char *suffix);
+
 /* Append a string literal as Prettier writes it with --single-quote: single
  * quotes unless the text has more of them than double quotes, escapes for
  * the quote, backslash, line breaks, U+2028/U+2029 and control characters. */

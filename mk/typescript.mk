@@ -5,7 +5,7 @@
 # it with TS_SEEDS=300.
 #   make typescript TS_SEEDS=300
 
-TS_SEEDS ?= 40
+TS_SEEDS ?= 20
 
 .PHONY: typescript
 

@@ -10,7 +10,7 @@
 #      tests of the typed client for the corpus and the examples (typetests.mjs).
 # tests/typescript/cases holds inputs the corpus cannot (defaultAuthorizationMode).
 #
-#   tests/typescript/run.sh [SEEDS]      (default 40)
+#   tests/typescript/run.sh [SEEDS]      (default 40; make check runs 20, CI 300)
 #
 # Skipped, with a message, without node and npm or with SKIP_NODE_SUITES=1.
 # With TS_EMIT_ONLY=1 (the sanitizer and valgrind runs of make check) it only
