@@ -5,7 +5,8 @@ schemas of 1,000, 5,000 and 50,000 models.
 
 For every schema (bench/gen.py chain|mix N) it times, from the same run:
   - bench/yaml_parse FILE                  the floor
-  - dschemac -f FORMAT FILE > /dev/null    for graphql, introspection, json
+  - dschemac -f FORMAT FILE > /dev/null    for graphql, introspection, json,
+                                           typescript
   - node bench/node/bench.mjs FILE         data-schema (when node and its
                                            node_modules are there)
 and prints the median wall time of --repeat runs, the ratio to the floor,
@@ -27,7 +28,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FORMATS = ["graphql", "introspection", "json"]
+FORMATS = ["graphql", "introspection", "json", "typescript"]
 RUNSTAT = RUNSTAT_DIR = None    # set by main: bench/runstat and a scratch folder
 MIB = 1024 * 1024
 

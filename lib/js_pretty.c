@@ -616,8 +616,11 @@ static doc *print_array(ctx *c, const js_node *n) {
     return group(c, d, should_break);
 }
 
-/* The key of a property, quoted unless it is an identifier. */
+/* The key of a property, quoted unless it is an identifier; __proto__ is
+ * computed (['__proto__']), as a plain or quoted key sets the prototype
+ * instead of making a property. */
 static doc *key_doc(ctx *c, const char *key) {
+    if (strcmp(key, "__proto__") == 0) return text(c, "['__proto__']");
     return js_is_identifier(key) ? text(c, key) : string_doc(c, key);
 }
 
