@@ -573,13 +573,26 @@ static bool is_simple_arg(const js_node *n, int depth) {
     return false;
 }
 
+/* The length of UTF-8 text in UTF-16 units, as JavaScript's .length counts. */
+static size_t utf16_length(const char *s, size_t len) {
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if ((b & 0xc0) != 0x80) n += b >= 0xf0 ? 2 : 1;
+    }
+    return n;
+}
+
 /* isLoneShortArgument. */
 static bool is_lone_short_arg(ctx *c, const js_node *n) {
     size_t threshold = PRINT_WIDTH / 4;
     switch (n->kind) {
     case JS_IDENT: return n->literal || strlen(n->text) <= threshold;
     case JS_NUMBER: return true;
-    case JS_STRING: return string_doc(c, n->text)->len <= threshold;
+    case JS_STRING: {
+        const doc *d = string_doc(c, n->text);
+        return utf16_length(d->text, d->len) <= threshold;
+    }
     case JS_CALL:
         return n->count == 0 && n->sub->kind == JS_IDENT && strlen(n->sub->text) + 2 <= threshold;
     default: return false;
