@@ -20,6 +20,7 @@ typedef struct emitter {
     ds_arena *a;
 } emitter;
 
+/* A string literal (NULL: ''). */
 static js_node *str(emitter *e, const char *text) { return js_string(e->a, text ? text : ""); }
 
 /* object.name(arg) (arg NULL: no argument). */
@@ -176,6 +177,8 @@ static js_node *index_expr(emitter *e, const ds_index *ix) {
     return c;
 }
 
+/* a.model({...}).identifier(...).secondaryIndexes(...).disableOperations(...)
+ * .authorization(...), each call as its key is given. */
 static js_node *model_expr(emitter *e, const ds_decl *m) {
     js_node *x = call1(e, js_ident(e->a, "a"), "model", fields_object(e, m));
     if (m->identifier.present) x = call1(e, x, "identifier", names_array(e, &m->identifier));
@@ -206,6 +209,8 @@ static js_node *source_expr(emitter *e, const ds_sub_source *src) {
     return src->is_model ? call1(e, r, "mutations", names_array(e, &src->mutations)) : r;
 }
 
+/* a.query() (or mutation, subscription) with .arguments, .returns, .for,
+ * .handler (one, or a pipeline) and .authorization. */
 static js_node *operation_expr(emitter *e, const ds_decl *op) {
     static const char *const builders[] = {"query", "mutation", "subscription"};
     js_node *x = call1(e, js_ident(e->a, "a"), builders[op->kind - DS_DECL_QUERY], NULL);
@@ -233,6 +238,7 @@ static js_node *operation_expr(emitter *e, const ds_decl *op) {
 
 /* ---- the file ---- */
 
+/* The builder expression of a declaration. */
 static js_node *decl_expr(emitter *e, const ds_decl *d) {
     switch (d->kind) {
     case DS_DECL_MODEL: return model_expr(e, d);

@@ -42,6 +42,7 @@ typedef struct ctx {
     int next_id;
 } ctx;
 
+/* A zeroed doc of kind, in the arena. */
 static doc *new_doc(ctx *c, doc_kind kind) {
     doc *d = ds_arena_alloc(c->a, sizeof *d);
     d->kind = kind;
@@ -87,6 +88,7 @@ static size_t text_width(const char *s, size_t len) {
     return w;
 }
 
+/* Text (no line breaks in it) with its width. */
 static doc *text_n(ctx *c, const char *s, size_t len) {
     doc *d = new_doc(c, D_TEXT);
     d->text = s;
@@ -95,8 +97,10 @@ static doc *text_n(ctx *c, const char *s, size_t len) {
     return d;
 }
 
+/* Text of a NUL-terminated string. */
 static doc *text(ctx *c, const char *s) { return text_n(c, s, strlen(s)); }
 
+/* An empty concatenation (a doc array). */
 static doc *concat(ctx *c) { return new_doc(c, D_CONCAT); }
 
 /* Append part to a concat (NULL is skipped). */
@@ -104,6 +108,7 @@ static void add(ctx *c, doc *list, doc *part) {
     if (part) DS_PUSH(c->a, list->parts, list->count, list->cap, part);
 }
 
+/* [x, y]. */
 static doc *cat2(ctx *c, doc *x, doc *y) {
     doc *d = concat(c);
     add(c, d, x);
@@ -111,12 +116,14 @@ static doc *cat2(ctx *c, doc *x, doc *y) {
     return d;
 }
 
+/* indent(contents): its line breaks indent two more columns. */
 static doc *indent(ctx *c, doc *contents) {
     doc *d = new_doc(c, D_INDENT);
     d->contents = contents;
     return d;
 }
 
+/* group(contents, { shouldBreak }): flat if it fits, else broken. */
 static doc *group(ctx *c, doc *contents, bool should_break) {
     doc *d = new_doc(c, D_GROUP);
     d->contents = contents;
@@ -133,16 +140,20 @@ static doc *conditional_group(ctx *c, doc **states, size_t n) {
     return d;
 }
 
+/* line: a space, or a line break. */
 static doc *line(ctx *c) { return new_doc(c, D_LINE); }
 
+/* softline: nothing, or a line break. */
 static doc *softline(ctx *c) {
     doc *d = new_doc(c, D_LINE);
     d->soft = true;
     return d;
 }
 
+/* breakParent: breaks the groups around it. */
 static doc *break_parent(ctx *c) { return new_doc(c, D_BREAK_PARENT); }
 
+/* hardline: always a line break. */
 static doc *hardline(ctx *c) {
     doc *d = new_doc(c, D_LINE);
     d->hard = true;
@@ -157,6 +168,7 @@ static doc *if_break(ctx *c, doc *brk, doc *flat) {
     return d;
 }
 
+/* indentIfBreak(contents, { groupId }): indented when that group broke. */
 static doc *indent_if_break(ctx *c, doc *contents, int group_id) {
     doc *d = new_doc(c, D_INDENT_IF_BREAK);
     d->contents = contents;
@@ -237,6 +249,7 @@ typedef struct cmd_stack {
     size_t count, cap;
 } cmd_stack;
 
+/* Push c, growing the stack (aborting, as the arena does, when memory runs out). */
 static void stack_push(cmd_stack *st, cmd c) {
     if (st->count == st->cap) {
         size_t cap = st->cap ? st->cap * 2 : 64;
@@ -258,6 +271,7 @@ typedef struct printer {
     size_t pos;
 } printer;
 
+/* Push a command on the printer's stack. */
 static void push(printer *p, size_t ind, int mode, const doc *d) {
     cmd c = {ind, mode, d};
     cmd_stack st = {p->stack, p->count, p->cap};
@@ -526,6 +540,7 @@ static doc *buf_text(ctx *c, ds_buf *b) {
     return d;
 }
 
+/* A string literal as a doc. */
 static doc *string_doc(ctx *c, const char *value) {
     ds_buf b = {0};
     js_put_string(&b, value);
@@ -820,6 +835,7 @@ typedef struct chain {
     size_t count, cap;
 } chain;
 
+/* Call and member nodes, as printMemberChain tells them apart. */
 static bool is_call(const js_node *n) { return n->kind == JS_CALL; }
 static bool is_memberish(const js_node *n) { return n->kind == JS_MEMBER; }
 
@@ -949,6 +965,8 @@ static chain_doc print_member_chain(ctx *c, const js_node *n) {
     return out;
 }
 
+/* Whether a call prints as a labeled member chain (more groups than the
+ * cutoff), from its shape alone. */
 static bool is_member_chain(ctx *c, const js_node *n) {
     if (n->kind != JS_CALL || n->sub->kind != JS_MEMBER) return false;
     chain ch = {0};
@@ -957,6 +975,7 @@ static bool is_member_chain(ctx *c, const js_node *n) {
     return g.count > (chain_merges(&ch, &g) ? 3u : 2u);
 }
 
+/* The doc of an expression. */
 static doc *print_node(ctx *c, const js_node *n) {
     switch (n->kind) {
     case JS_IDENT: return text(c, n->text);
