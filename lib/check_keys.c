@@ -234,9 +234,7 @@ static void check_identifier(ds_resolver *r, ds_decl *m) {
 /* The table's partition key when it has no sort key and the field is
  * declared (so that data-schema prints @primaryKey), else NULL. */
 static const char *lone_partition_key(const ds_decl *m) {
-    const char *pk = m->identifier.present ? (m->identifier.count == 1 ? m->identifier.items[0].text
-                                                                       : NULL)
-                                           : "id";
+    const char *pk = m->sort_key_count == 0 ? m->pk_name : NULL;
     return pk && ds_decl_field(m, pk) ? pk : NULL;
 }
 
