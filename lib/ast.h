@@ -206,6 +206,7 @@ typedef struct ds_field {
     ds_name name;              /* the key */
     ds_span span;              /* the value node */
     ds_field_kind kind;
+    bool invalid;
     ds_type type;              /* SCALAR and REF (and the modifiers of any kind) */
     ds_value *default_value;   /* or NULL when no default key */
     ds_rules *auth;            /* field-level rules, or NULL without an authorization key */
@@ -214,7 +215,6 @@ typedef struct ds_field {
     struct ds_decl *owner;     /* the declaration the field belongs to */
     struct ds_index *indexes;  /* resolver: the first usable index on this field (chained by
                                   next_on_field), for the kinds that print indexes */
-    bool invalid;
 } ds_field;
 
 typedef enum ds_projection {
