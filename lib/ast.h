@@ -270,7 +270,8 @@ typedef struct ds_op_group {
     uint8_t rank;              /* 1 + its position among the printed groups, or 0 */
     bool whole;                /* disabled as a whole: `queries: null` */
     uint8_t op_count;
-    const char *ops[3];        /* otherwise the fine operations disabled, each once */
+    uint8_t ops[3];            /* otherwise the fine operations disabled, each once, as
+                                  DS_OP_* bits in the order written (ds_op_name) */
 } ds_op_group;
 
 /* The generated operations of a model, as bits of ds_disabled.off. */

@@ -48,3 +48,17 @@ const char *ds_op_group_name(size_t group) {
     static const char *const names[] = {"queries", "mutations", "subscriptions"};
     return group < 3 ? names[group] : "?";
 }
+
+const char *ds_op_name(unsigned op) {
+    switch (op) {
+    case DS_OP_GET: return "get";
+    case DS_OP_LIST: return "list";
+    case DS_OP_CREATE: return "create";
+    case DS_OP_UPDATE: return "update";
+    case DS_OP_DELETE: return "delete";
+    case DS_OP_ON_CREATE: return "onCreate";
+    case DS_OP_ON_UPDATE: return "onUpdate";
+    case DS_OP_ON_DELETE: return "onDelete";
+    default: return "?";
+    }
+}

@@ -27,4 +27,8 @@ const char *ds_appsync_name(ds_appsync directive);
  * "subscriptions"), by index of ds_disabled.groups. */
 const char *ds_op_group_name(size_t group);
 
+/* The disableOperations word of one generated operation, a DS_OP_* bit:
+ * "get", "onCreate". */
+const char *ds_op_name(unsigned op);
+
 #endif
