@@ -42,7 +42,7 @@ expect "unknown option" 2 $dschemac --frobnicate "$cart"
 check "unknown option names it" has "unknown option '--frobnicate'" "$tmp/err"
 check "usage error hints --help" has "Try 'dschemac --help'" "$tmp/err"
 expect "unknown format" 2 $dschemac -f xml "$cart"
-check "unknown format lists formats" has "graphql, introspection or json" "$tmp/err"
+check "unknown format lists formats" has "graphql, introspection, json, mermaid or dot" "$tmp/err"
 expect "no input" 2 $dschemac
 check "no input says so" has "no input file" "$tmp/err"
 expect "missing value" 2 $dschemac "$cart" -o
