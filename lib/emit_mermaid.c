@@ -26,7 +26,7 @@
  * stand (mermaid 12, src/diagrams/er/parser/erDiagram.jison). */
 static const char *const entity_keywords[] = {
     "erDiagram", "style", "classDef", "class", "subgraph", "end", "one", "many", "to",
-    "accTitle", "accDescr", "direction"};
+    "accTitle", "accDescr"};
 
 /* Words it reads as keys inside an entity's attribute block. */
 static const char *const attribute_keywords[] = {"PK", "FK", "UK"};
@@ -99,8 +99,8 @@ static void emit_value_type(ds_buf *b, const ds_decl *d) {
     bool is_enum = d->kind == DS_DECL_ENUM;
     ds_buf_puts(b, "    ");
     put_entity(b, d->name.text);
-    ds_buf_printf(b, "[\"%s %s\"] {\n", is_enum ? GUILLEMETS("enum") : GUILLEMETS("type"),
-                  d->name.text);
+    ds_buf_printf(b, "[\"%s %s\"]:::%s {\n", is_enum ? GUILLEMETS("enum") : GUILLEMETS("type"),
+                  d->name.text, is_enum ? "enumType" : "customType");
     if (is_enum)
         for (size_t i = 0; i < d->values.count; i++)
             put_attribute(b, "value", false, d->values.items[i].text, NULL, NULL);
@@ -124,24 +124,15 @@ static void emit_line(ds_buf *b, const ds_field *f) {
     else ds_buf_printf(b, " : \"%s\"\n", f->name.text);
 }
 
-/* Tint the enums and custom types apart from the models. */
-static void emit_classes(ds_buf *b, const ds_diagram_boxes *boxes) {
-    bool any = false;
-    for (size_t i = 0; i < boxes->count; i++) {
-        const ds_decl *d = boxes->items[i];
-        if (d->kind == DS_DECL_MODEL) continue;
-        if (!any) ds_buf_puts(b, "    classDef enumType fill:#fff4d6,stroke:#c9a227\n"
-                                 "    classDef customType fill:#e6f4ea,stroke:#5a9e6f\n");
-        any = true;
-        ds_buf_puts(b, "    class ");
-        put_entity(b, d->name.text);
-        ds_buf_puts(b, d->kind == DS_DECL_ENUM ? " enumType\n" : " customType\n");
-    }
-}
+/* The tints of enums and custom types (:::enumType on the entity: a
+ * `class` statement cannot name a quoted entity). */
+static const char classes[] = "    classDef enumType fill:#fff4d6,stroke:#c9a227\n"
+                              "    classDef customType fill:#e6f4ea,stroke:#5a9e6f\n";
 
 void ds_emit_mermaid(const ds_schema *s, ds_arena *scratch, ds_buf *out) {
     ds_diagram_boxes boxes = ds_diagram_collect(s, scratch);
     ds_buf_puts(out, "erDiagram\n");
+    ds_buf_puts(out, classes);
     for (size_t i = 0; i < boxes.count; i++) {
         const ds_decl *d = boxes.items[i];
         if (d->kind == DS_DECL_MODEL) emit_model(out, d);
@@ -153,5 +144,4 @@ void ds_emit_mermaid(const ds_schema *s, ds_arena *scratch, ds_buf *out) {
         for (size_t j = 0; j < d->field_count; j++)
             if (ds_diagram_draws_line(d->fields[j])) emit_line(out, d->fields[j]);
     }
-    emit_classes(out, &boxes);
 }
