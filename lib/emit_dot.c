@@ -153,7 +153,8 @@ static void emit_relation(ds_buf *b, ds_arena *scratch, const ds_field *f) {
     ds_buf_puts(b, " -> ");
     if (other) put_end(b, other, self ? 'r' : 'l');
     else put_quoted(b, f->rel->target->name.text);
-    ds_buf_puts(b, " [label=");
+    /* dot sets a self-loop's label far off its loop; an xlabel stays by it */
+    ds_buf_puts(b, self ? " [xlabel=" : " [label=");
     put_quoted(b, label);
     ds_buf_printf(b, ", dir=both, arrowtail=teetee, arrowhead=%s];\n",
                   f->rel->kind == DS_REL_HAS_MANY ? "crowodot" : "teeodot");

@@ -124,6 +124,17 @@ static void emit_line(ds_buf *b, const ds_field *f) {
     else ds_buf_printf(b, " : \"%s\"\n", f->name.text);
 }
 
+/* The dotted line from a field to the enum or custom type it uses: many
+ * rows may hold the same value; each holds one (|| when required, o|
+ * when not) or, in a list, any number. */
+static void emit_use(ds_buf *b, const ds_field *f, const ds_decl *type) {
+    ds_buf_puts(b, "    ");
+    put_entity(b, f->owner->name.text);
+    ds_buf_puts(b, ds_diagram_is_list(f) ? " }o..o{ " : f->type.required ? " }o..|| " : " }o..o| ");
+    put_entity(b, type->name.text);
+    ds_buf_printf(b, " : \"%s\"\n", f->name.text);  /* a bare label may be a keyword */
+}
+
 /* The tints of enums and custom types (:::enumType on the entity: a
  * `class` statement cannot name a quoted entity). */
 static const char classes[] = "    classDef enumType fill:#fff4d6,stroke:#c9a227\n"
@@ -131,7 +142,8 @@ static const char classes[] = "    classDef enumType fill:#fff4d6,stroke:#c9a227
 
 void ds_emit_mermaid(const ds_schema *s, ds_arena *scratch, ds_buf *out) {
     ds_diagram_boxes boxes = ds_diagram_collect(s, scratch);
-    ds_buf_puts(out, "erDiagram\n");
+    /* left to right: a big schema grows down the page rather than past its width */
+    ds_buf_puts(out, "erDiagram\n    direction LR\n");
     ds_buf_puts(out, classes);
     for (size_t i = 0; i < boxes.count; i++) {
         const ds_decl *d = boxes.items[i];
@@ -143,5 +155,11 @@ void ds_emit_mermaid(const ds_schema *s, ds_arena *scratch, ds_buf *out) {
         if (d->kind != DS_DECL_MODEL) continue;
         for (size_t j = 0; j < d->field_count; j++)
             if (ds_diagram_draws_line(d->fields[j])) emit_line(out, d->fields[j]);
+    }
+    for (size_t i = 0; i < boxes.count; i++) {
+        const ds_decl *d = boxes.items[i];
+        for (size_t j = 0; d->kind != DS_DECL_ENUM && j < d->field_count; j++)
+            if (ds_diagram_value_type(d->fields[j]))
+                emit_use(out, d->fields[j], ds_diagram_value_type(d->fields[j]));
     }
 }
