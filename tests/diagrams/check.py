@@ -14,7 +14,8 @@
     check.py regen      rewrite that README block and docs/blog.svg
 
 The cases: every valid corpus case (tests/corpus/NAME.yaml with a NAME.graphql),
-the bundled schemas/*.yaml and tests/diagrams/*.yaml. What each picture must hold
+the bundled schemas/*.yaml and tests/diagrams/*.yaml (names.yaml: keyword names; mix30.yaml:
+30 models from bench/gen.py). What each picture must hold
 is read from `dschemac -f json`, not from the pictures' own back-ends. A tool that
 is missing is a skip with a message (and so is the mermaid test with
 SKIP_NODE_SUITES=1), never a pass. DSCHEMAC names the compiler (a wrapper such
