@@ -40,23 +40,25 @@ static void put_html(ds_buf *b, const char *text) {
     }
 }
 
-/* A DOT quoted string: "text", with " and \ escaped. */
-static void put_quoted(ds_buf *b, const char *text) {
-    ds_buf_putc(b, '"');
+/* The inside of a DOT quoted string, with " and \ escaped. */
+static void put_escaped(ds_buf *b, const char *text) {
     for (const char *p = text ? text : ""; *p; p++) {
         if (*p == '"' || *p == '\\') ds_buf_putc(b, '\\');
         ds_buf_putc(b, *p);
     }
+}
+
+/* A DOT quoted string: "text". */
+static void put_quoted(ds_buf *b, const char *text) {
+    ds_buf_putc(b, '"');
+    put_escaped(b, text);
     ds_buf_putc(b, '"');
 }
 
 /* A row's port on one side: "l_name" (left) or "r_name" (right), quoted. */
 static void put_port(ds_buf *b, char side, const char *field) {
     ds_buf_printf(b, "\"%c_", side);
-    for (const char *p = field; *p; p++) {
-        if (*p == '"' || *p == '\\') ds_buf_putc(b, '\\');
-        ds_buf_putc(b, *p);
-    }
+    put_escaped(b, field);
     ds_buf_putc(b, '"');
 }
 
