@@ -46,23 +46,22 @@ static void put_entity(ds_buf *b, const char *name) {
         ds_buf_puts(b, name);
 }
 
-/* A word of an attribute (its type or name), in backticks when Mermaid
- * would read it as a key. */
-static void put_attribute_word(ds_buf *b, const char *word) {
-    if (is_keyword(word, attribute_keywords, sizeof attribute_keywords / sizeof *attribute_keywords))
-        ds_buf_printf(b, "`%s`", word);
-    else
-        ds_buf_puts(b, word);
+/* A word of an attribute (its type, with [] for a list, or its name), in
+ * backticks when Mermaid would read it as a key. */
+static void put_attribute_word(ds_buf *b, const char *word, bool list) {
+    const char *quote =
+        is_keyword(word, attribute_keywords, sizeof attribute_keywords / sizeof *attribute_keywords)
+            ? "`" : "";
+    ds_buf_printf(b, "%s%s%s%s", quote, word, list ? "[]" : "", quote);
 }
 
 /* One attribute line: `type[] name KEYS "note"`. */
 static void put_attribute(ds_buf *b, const char *type, bool list, const char *name,
                           const char *keys, const char *note) {
     ds_buf_puts(b, "        ");
-    put_attribute_word(b, type);
-    if (list) ds_buf_puts(b, "[]");
+    put_attribute_word(b, type, list);
     ds_buf_putc(b, ' ');
-    put_attribute_word(b, name);
+    put_attribute_word(b, name, false);
     if (keys) ds_buf_printf(b, " %s", keys);
     if (note) ds_buf_printf(b, " \"%s\"", note);
     ds_buf_putc(b, '\n');

@@ -36,8 +36,8 @@ static const char keywords[] =
     "      ends: { hasMany: End, references: classId }\n"
     "  End:\n    fields:\n      classId: id\n      to: Level\n"
     "      class: { belongsTo: Class, references: classId }\n"
-    "  Node:\n    fields:\n      e: string\n"
-    "enums:\n  Level: [FK, one]\n";
+    "  Node:\n    fields:\n      e: string\n      uks: \"[Uk]\"\n"
+    "enums:\n  Level: [FK, one]\n  Uk: [A]\n";
 
 /* How many times needle occurs in text. */
 static size_t count(const char *text, const char *needle) {
@@ -89,6 +89,7 @@ START_TEST(mermaid_quotes_keywords_never_drops_them) {
     ck_assert_msg(strstr(out, "    \"End\" }o..o| Level : \"to\"\n"), "%s", out);
     ck_assert_msg(strstr(out, "        value `FK`\n        value one\n"), "%s", out);
     ck_assert_msg(strstr(out, "    Node {\n"), "%s", out);         /* Mermaid takes Node */
+    ck_assert_msg(strstr(out, "        `Uk[]` uks \"list\"\n"), "%s", out);  /* Uk[ is UK too */
     free(out);
 }
 END_TEST
