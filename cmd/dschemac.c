@@ -1,4 +1,4 @@
-/* dschemac: compile dschema YAML files to GraphQL SDL or JSON.
+/* dschemac: compile dschema YAML files to GraphQL SDL, JSON or a diagram.
  *
  * The command owns the process: arguments, files, output and exit status.
  * Exit status: 0 success; 1 the schema has errors (or warnings under
@@ -35,9 +35,10 @@ typedef struct options {
 
 static const char usage_text[] =
     "Usage: dschemac [OPTIONS] FILE...\n"
-    "Compile dschema YAML files to GraphQL SDL or JSON.\n"
+    "Compile dschema YAML files to GraphQL SDL, JSON or a diagram.\n"
     "\n"
-    "  -f, --format=FORMAT     graphql (default), introspection or json\n"
+    "  -f, --format=FORMAT     graphql (default), introspection, json, or a diagram:\n"
+    "                          mermaid (erDiagram) or dot (Graphviz)\n"
     "  -o, --output=FILE       write to FILE (atomically); - is standard output\n"
     "      --check             check the schema, write nothing (for CI)\n"
     "  -q, --quiet             print errors only: no warnings, no summary\n"
@@ -104,7 +105,10 @@ static int parse_args(int argc, char **argv, options *opts) {
             if (strcmp(optarg, "graphql") == 0) opts->format = DS_FORMAT_GRAPHQL;
             else if (strcmp(optarg, "introspection") == 0) opts->format = DS_FORMAT_INTROSPECTION;
             else if (strcmp(optarg, "json") == 0) opts->format = DS_FORMAT_JSON;
-            else return usage_error("unknown format '%s' (use graphql, introspection or json)", optarg);
+            else if (strcmp(optarg, "mermaid") == 0) opts->format = DS_FORMAT_MERMAID;
+            else if (strcmp(optarg, "dot") == 0) opts->format = DS_FORMAT_DOT;
+            else return usage_error("unknown format '%s' (use graphql, introspection, json, mermaid "
+                                    "or dot)", optarg);
             break;
         case 'o': opts->output = optarg; break;
         case OPT_CHECK: opts->check_only = 1; break;

@@ -70,7 +70,9 @@ typedef struct ds_diagnostic {
 typedef enum ds_format {
     DS_FORMAT_GRAPHQL,          /* the SDL of @aws-amplify/data-schema 1.26 */
     DS_FORMAT_INTROSPECTION,    /* Amplify model introspection JSON */
-    DS_FORMAT_JSON              /* dschemac's resolved-schema JSON */
+    DS_FORMAT_JSON,             /* dschemac's resolved-schema JSON */
+    DS_FORMAT_MERMAID,          /* a Mermaid erDiagram of the models, enums and custom types */
+    DS_FORMAT_DOT               /* the same picture as a Graphviz digraph */
 } ds_format;
 
 /* A new, empty schema. Never returns NULL (aborts if memory runs out).
