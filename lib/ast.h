@@ -306,7 +306,8 @@ typedef struct ds_decl {
     bool fields_indexed;       /* resolver: field lookups are ready */
     ds_name name;              /* the key; implicit: the resolver sets text */
     ds_span span;              /* the value node */
-    size_t order;              /* position among all declarations, in file order */
+    uint32_t order;            /* position among all declarations, in file order */
+    uint32_t printed;          /* resolver (order.c): 1 + its index in s->out_types, or 0 */
     ds_field *origin;          /* implicit: the field that declares it inline */
 
     /* MODEL and TYPE (and an inline TYPE): fields in file order. */
@@ -426,10 +427,11 @@ struct ds_schema {
     size_t implicit_count, implicit_cap;
 
     /* Resolver, for a schema without errors: every type definition the SDL
-       prints, in print order (order.c), and printed name -> ds_out_type*. */
+       prints, in print order (order.c), and the input types by name (the
+       others are found through s->types and decl->printed). */
     struct ds_out_type *out_types;
     size_t out_type_count;
-    ds_symtab printed;
+    ds_symtab printed_inputs;
 };
 
 #endif

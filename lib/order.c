@@ -145,7 +145,8 @@ static void visit(order_ctx *c, ds_decl *d) {
     }
 }
 
-/* Copy the print order into the schema, exactly sized, with its index. */
+/* Copy the print order into the schema, exactly sized; index it from
+ * each declaration it prints, and by name for the inputs. */
 static void keep_output(ds_schema *s, const order_ctx *c) {
     size_t n = c->type_count + c->input_count;
     ds_out_type *types = n ? ds_arena_alloc_raw(&s->arena, n * sizeof *types) : NULL;
@@ -153,8 +154,11 @@ static void keep_output(ds_schema *s, const order_ctx *c) {
     if (c->input_count) memcpy(types + c->type_count, c->inputs, c->input_count * sizeof *types);
     s->out_types = types;
     s->out_type_count = n;
-    ds_symtab_init_sized(&s->printed, &s->arena, n);
-    for (size_t i = 0; i < n; i++) ds_symtab_put(&s->printed, types[i].name, &types[i]);
+    ds_symtab_init_sized(&s->printed_inputs, &s->arena, c->input_count);
+    for (size_t i = 0; i < n; i++) {
+        if (types[i].kind == DS_OUT_INPUT) ds_symtab_put(&s->printed_inputs, types[i].name, &types[i]);
+        else if (types[i].decl && !types[i].decl->printed) types[i].decl->printed = (uint32_t)(i + 1);
+    }
 }
 
 void ds_resolve_output(ds_resolver *r) {
@@ -174,5 +178,8 @@ void ds_resolve_output(ds_resolver *r) {
 }
 
 const ds_out_type *ds_printed_type(const ds_schema *s, const char *name) {
-    return name && s->out_types ? ds_symtab_get(&s->printed, name) : NULL;
+    if (!name || !s->out_types) return NULL;
+    const ds_decl *d = ds_symtab_get(&s->types, name);
+    if (d && d->printed) return &s->out_types[d->printed - 1];
+    return ds_symtab_get(&s->printed_inputs, name);
 }
