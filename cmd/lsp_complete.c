@@ -167,7 +167,11 @@ static context find_context(const char *text, size_t len, size_t at) {
 
 /* ---- items ---- */
 
+/* Add an item, once (a key of two constructs, "authorization", is offered once). */
 static void add(json_t *items, const char *label, int kind, const char *detail) {
+    for (size_t i = 0; i < json_array_size(items); i++)
+        if (strcmp(json_string_value(json_object_get(json_array_get(items, i), "label")), label) == 0)
+            return;
     json_t *item = json_pack("{s:s, s:i}", "label", label, "kind", kind);
     if (detail) json_object_set_new(item, "detail", json_string(detail));
     json_array_append_new(items, item);
