@@ -12,4 +12,4 @@ lsp: $(BUILD)/dschemac
 lsp-nvim: $(BUILD)/dschemac
 	@DSCHEMAC="$(abspath $(BUILD))/dschemac" sh tests/lsp/nvim/run.sh
 
-check: lsp
+check: lsp lsp-nvim
