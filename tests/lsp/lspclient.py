@@ -18,7 +18,10 @@ class Client:
         self.next_id = 1
         self.queue = []  # messages read while waiting for another
 
-    def send_raw(self, data):
+    def send_raw(self, data, record=True):
+        if record and os.environ.get("LSP_RECORD"):  # the raw stream, for fuzz seeds
+            with open(os.environ["LSP_RECORD"], "ab") as f:
+                f.write(data)
         self.proc.stdin.write(data)
         self.proc.stdin.flush()
 

@@ -88,7 +88,7 @@ def run_session(dschemac, steps):
                 data += b"Content-Length: %d\r\n\r\n" % len(body) + body
             client.send_raw(data)
         elif kind == "raw_large":
-            client.send_raw(b"Content-Length: %d\r\n\r\n" % step[1] + b" " * step[1])
+            client.send_raw(b"Content-Length: %d\r\n\r\n" % step[1] + b" " * step[1], record=False)
         elif kind == "response":
             record.append({"response": step[1], "reply": client.response(step[1])})
         elif kind == "exit":
