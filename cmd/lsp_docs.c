@@ -412,8 +412,6 @@ static void unit_build(lsp_unit *u, lsp_server *srv) {
     u->schema = s;
     u->lines = calloc(s->source_count ? s->source_count : 1, sizeof *u->lines);
     if (!u->lines) abort();
-    for (size_t i = 0; i < s->source_count; i++)
-        u->lines[i] = index_lines(s->sources[i].data, s->sources[i].len);
     u->dirty = false;
 }
 
@@ -455,11 +453,19 @@ const char *lsp_source_text(const lsp_unit *u, uint16_t file, size_t *len) {
     return u->schema->sources[file].data;
 }
 
+/* The line index of a source, built when first needed (a build that
+   publishes no diagnostic and answers no request never needs it). */
+static const lsp_lines *source_lines(const lsp_unit *u, uint16_t file) {
+    lsp_lines *l = &u->lines[file];  /* a cache: filling it changes no answer */
+    if (!l->starts) *l = index_lines(u->schema->sources[file].data, u->schema->sources[file].len);
+    return l;
+}
+
 size_t lsp_offset(const lsp_unit *u, uint16_t file, json_t *position) {
     size_t len;
     const char *text = lsp_source_text(u, file, &len);
     if (!text || !json_is_object(position)) return (size_t)-1;
-    return text_offset(text, len, &u->lines[file],
+    return text_offset(text, len, source_lines(u, file),
                        json_integer_value(json_object_get(position, "line")),
                        json_integer_value(json_object_get(position, "character")));
 }
@@ -487,7 +493,7 @@ static json_t *position(const lsp_unit *u, uint16_t file, size_t offset) {
     size_t len;
     const char *text = lsp_source_text(u, file, &len);
     if (!text) return json_pack("{s:i, s:i}", "line", 0, "character", 0);
-    const lsp_lines *l = &u->lines[file];
+    const lsp_lines *l = source_lines(u, file);
     size_t lo = 0, hi = l->count;  /* the last line starting at or before offset */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;

@@ -102,9 +102,9 @@ static const struct {
 static void handle_request(lsp_server *srv, const char *method, json_t *id, json_t *params) {
     if (strcmp(method, "initialize") == 0) {
         if (srv->initialized) {
-        send_error(srv, id, INVALID_REQUEST, "initialize was sent twice");
-        return;
-    }
+            send_error(srv, id, INVALID_REQUEST, "initialize was sent twice");
+            return;
+        }
         srv->initialized = true;
         lsp_send(srv, json_pack("{s:O, s:{s:o, s:{s:s, s:s}}}", "id", id, "result",
                                 "capabilities", capabilities(), "serverInfo", "name", "dschemac",
@@ -179,14 +179,11 @@ static void handle(lsp_server *srv, json_t *msg, json_t **batch, size_t count) {
         if (json_is_object(msg) && !method && id &&
             (json_object_get(msg, "result") || json_object_get(msg, "error")))
             return;
-        {
         send_error(srv, valid_id ? id : NULL, INVALID_REQUEST, "not a JSON-RPC 2.0 message");
         return;
     }
-    }
     json_t *params = json_object_get(msg, "params");
-    if (params && !json_is_object(params) && !json_is_array(params))
-        {
+    if (params && !json_is_object(params) && !json_is_array(params)) {
         send_error(srv, id, INVALID_REQUEST, "params must be an object or an array");
         return;
     }
