@@ -248,10 +248,8 @@ int lsp_serve(lsp_read_fn read, lsp_write_fn write, void *ctx) {
         if (n <= 0) break;
         lsp_frame_feed(&srv.framer, buf, (size_t)n);
         size_t count = read_batch(&srv, &batch, &cap);
-        for (size_t i = 0; i < count; i++) {
-            if (!srv.exited) handle(&srv, batch[i], batch, count);
-            json_decref(batch[i]);
-        }
+        for (size_t i = 0; i < count && !srv.exited; i++) handle(&srv, batch[i], batch, count);
+        for (size_t i = 0; i < count; i++) json_decref(batch[i]);  /* cancel scans them all */
         if (!srv.exited) publish_changed(&srv);
     }
     free(batch);
