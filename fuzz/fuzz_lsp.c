@@ -32,9 +32,11 @@ static void broken(const char *what, const char *body, size_t len) {
     abort();
 }
 
-/* Pieces of 1, 2, 3, 5, 8, 13, 64 and 4096 bytes in turn. */
+/* Pieces of 1 to 64 KiB bytes in turn: small ones split headers and
+   bodies, large ones bring several messages into one batch (where a
+   $/cancelRequest finds its request). */
 static long read_piece(void *ctx, char *buf, size_t cap) {
-    static const size_t sizes[] = {1, 2, 3, 5, 8, 13, 64, 4096};
+    static const size_t sizes[] = {1, 2, 3, 5, 8, 13, 64, 4096, 65536, 65536};
     stream *s = ctx;
     size_t n = sizes[s->reads++ % (sizeof sizes / sizeof *sizes)];
     if (n > cap) n = cap;
