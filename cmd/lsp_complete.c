@@ -155,12 +155,13 @@ static context find_context(const char *text, size_t len, size_t at) {
     size_t i = 0;
     while (i < at - start && s[i] == ' ') i++;
     if (!c.value && i + 1 < at - start && s[i] == '-' && s[i + 1] == ' ' && c.depth > 0) {
-        c.value = c.in_list = true;
-        memcpy(c.key, c.chain[c.depth - 1], MAX_KEY);
-        c.depth--;
-        c.in_list = true;
-        c.value = !(strcmp(c.key, "authorization") == 0 || strcmp(c.key, "secondaryIndexes") == 0);
-        if (!c.value) c.depth++;  /* a rule or index map: its keys, or a bare word */
+        const char *owner = c.chain[c.depth - 1];
+        /* Rules and indexes are maps too: their keys are offered, in the chain. */
+        if (strcmp(owner, "authorization") != 0 && strcmp(owner, "secondaryIndexes") != 0) {
+            c.value = c.in_list = true;
+            memcpy(c.key, owner, MAX_KEY);
+            c.depth--;
+        }
     }
     return c;
 }
