@@ -38,7 +38,8 @@ static json_t *diagnostic_json(const lsp_unit *u, const ds_diagnostic *d) {
         json_t *related = json_array();
         for (size_t i = 0; i < d->note_count; i++) {
             const ds_note *n = &d->notes[i];
-            const char *uri = n->location.file ? n->location.file : u->schema->sources[0].name;
+            const char *uri = n->location.file ? n->location.file
+                            : u->schema->source_count ? u->schema->sources[0].name : "";
             json_array_append_new(related, json_pack("{s:{s:s, s:o}, s:s}", "location", "uri", uri,
                                                      "range", lsp_location_range(u, &n->location),
                                                      "message", n->message));
@@ -371,6 +372,7 @@ json_t *lsp_code_action(lsp_server *srv, json_t *params, lsp_error *err) {
     size_t len;
     const char *text = lsp_source_text(u, file, &len);
     json_t *out = json_array();
+    if (file == UINT16_MAX) return out;  /* the document is not a source of its schema */
     for (size_t i = 0; text && from != (size_t)-1 && i < ds_schema_diagnostic_count(s); i++) {
         const ds_diagnostic *d = ds_schema_diagnostic(s, i);
         if (!d->replacement || !d->replace_at.file || !in_file(u, d, file) ||
