@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "dschema.h"
+#include "lsp.h"
 #include "report.h"
 
 #define EXIT_SCHEMA 1
@@ -35,6 +36,7 @@ typedef struct options {
 
 static const char usage_text[] =
     "Usage: dschemac [OPTIONS] FILE...\n"
+    "       dschemac lsp     (a language server over standard input and output)\n"
     "Compile dschema YAML files to GraphQL SDL, JSON or a diagram.\n"
     "\n"
     "  -f, --format=FORMAT     graphql (default), introspection, json, or a diagram:\n"
@@ -316,6 +318,7 @@ static int run(const options *opts) {
 }
 
 int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "lsp") == 0) return lsp_main();
     options opts = {0};
     opts.max_errors = 20;
     int status = parse_args(argc, argv, &opts);

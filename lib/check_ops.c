@@ -71,8 +71,10 @@ static void report_unknown_source(ds_resolver *r, ds_sub_source *src) {
     ds_diag *e = ds_error(r->s, src->name.span, DS_E_SUB_SOURCE,
                           "%s is neither a mutation nor a model", src->name.text);
     const char *near = closest_source(r->s, src->name.text);
-    if (near) ds_hint(r->s, e, "did you mean %s?", near);
-    else ds_hint(r->s, e, "name a mutation declared under mutations, or `{ model: NAME, "
+    if (near) {
+        ds_hint(r->s, e, "did you mean %s?", near);
+        ds_suggest(r->s, e, ds_span_of_text(r->s, src->name.span, src->name.text), near);
+    } else ds_hint(r->s, e, "name a mutation declared under mutations, or `{ model: NAME, "
                           "mutations: [create] }`");
 }
 

@@ -65,8 +65,10 @@ static void report_bad_target(ds_resolver *r, ds_field *f, ds_decl *found) {
     e = ds_error(s, related_span(f), DS_E_REL_TARGET, "%s %s %s, which is not a declared model",
                  qualified(s, f), what, f->rel->related.text);
     const char *near = closest_model(s, f->rel->related.text);
-    if (near) ds_hint(s, e, "did you mean %s?", near);
-    else ds_hint(s, e, "declare a model %s under models, or name an existing model",
+    if (near) {
+        ds_hint(s, e, "did you mean %s?", near);
+        ds_suggest(s, e, ds_span_of_text(s, related_span(f), f->rel->related.text), near);
+    } else ds_hint(s, e, "declare a model %s under models, or name an existing model",
                  f->rel->related.text);
 }
 
@@ -300,6 +302,7 @@ static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
         ds_scalar t = i < ds_model_key_count(parent) ? identifier_type(parent, i, &idf)
                                                     : DS_SCALAR_NONE;
         const char *near = closest_field(child, name);
+        if (near) ds_suggest(s, e, ds_span_of_text(s, at, name), near);
         if (near && g->rel->counterpart)
             ds_hint(s, e, "did you mean %s? (correct it in %s too)", near,
                     qualified(s, g->rel->counterpart));

@@ -65,6 +65,10 @@ typedef struct ds_diagnostic {
     ds_location location;
     const ds_note *notes;
     size_t note_count;
+    /* A fix, when the hint is a "did you mean": the text to write over
+     * replace_at (e.g. an editor's quick fix), or NULL. */
+    const char *replacement;
+    ds_location replace_at;
 } ds_diagnostic;
 
 typedef enum ds_format {

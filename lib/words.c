@@ -62,3 +62,15 @@ const char *ds_op_name(unsigned op) {
     default: return "?";
     }
 }
+
+const char *const ds_allow_words[] = {
+    "publicApiKey", "guest", "authenticated", "owner", "ownerDefinedIn", "ownersDefinedIn",
+    "group", "groups", "groupDefinedIn", "groupsDefinedIn", "custom", NULL};
+const char *const ds_provider_words[] = {"identityPool", "userPools", "oidc", "function", NULL};
+const char *const ds_to_words[] = {
+    "create", "read", "update", "delete", "get", "list", "sync", "listen", "search", NULL};
+const char *const ds_disable_words[] = {
+    "queries", "mutations", "subscriptions", "get", "list", "create", "update", "delete",
+    "onCreate", "onUpdate", "onDelete", NULL};
+const char *const ds_projection_words[] = {"KEYS_ONLY", "ALL", "INCLUDE", NULL};
+const char *const ds_mutation_words[] = {"create", "update", "delete", NULL};
