@@ -253,7 +253,7 @@ static json_t *symbol_children(const lsp_unit *u, const ds_decl *d) {
             json_array_append_new(list, symbol(u, f->name.text, field_detail(f), SK_FIELD,
                                                f->name.span, f->span));
     }
-    for (size_t i = 0; i < d->values.count; i++) {
+    for (size_t i = 0; d->kind == DS_DECL_ENUM && i < d->values.count; i++) {
         const ds_name *v = &d->values.items[i];
         if (v->text) json_array_append_new(list, symbol(u, v->text, "", SK_ENUM_MEMBER, v->span, v->span));
     }
