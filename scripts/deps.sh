@@ -25,6 +25,7 @@ if [ "${1:-}" = "--tests" ]; then
     [ -x /usr/bin/time ] || missing="$missing time"  # peak memory of hostile cases
     command -v dot >/dev/null 2>&1 || missing="$missing graphviz"  # -f dot drawn (tests/diagrams)
     command -v chromium >/dev/null 2>&1 || missing="$missing chromium"  # -f mermaid drawn (tests/diagrams)
+    command -v nvim >/dev/null 2>&1 || missing="$missing neovim"  # the editor test of dschemac lsp (tests/lsp/nvim)
 fi
 
 [ -z "$missing" ] && exit 0
