@@ -1,4 +1,4 @@
-/* dschemac: compile dschema YAML files to GraphQL SDL, JSON or TypeScript.
+/* dschemac: compile dschema YAML files to GraphQL SDL, JSON, TypeScript or a diagram.
  *
  * The command owns the process: arguments, files, output and exit status.
  * Exit status: 0 success; 1 the schema has errors (or warnings under
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "dschema.h"
+#include "lsp.h"
 #include "report.h"
 
 #define EXIT_SCHEMA 1
@@ -35,9 +36,11 @@ typedef struct options {
 
 static const char usage_text[] =
     "Usage: dschemac [OPTIONS] FILE...\n"
-    "Compile dschema YAML files to GraphQL SDL, JSON or TypeScript (Amplify Gen 2).\n"
+    "       dschemac lsp     (a language server over standard input and output)\n"
+    "Compile dschema YAML files to GraphQL SDL, JSON, TypeScript (Amplify Gen 2) or a diagram.\n"
     "\n"
-    "  -f, --format=FORMAT     graphql (default), introspection, json or typescript\n"
+    "  -f, --format=FORMAT     graphql (default), introspection, json, typescript, or a\n"
+    "                          diagram: mermaid (erDiagram) or dot (Graphviz)\n"
     "  -o, --output=FILE       write to FILE (atomically); - is standard output\n"
     "      --check             check the schema, write nothing (for CI)\n"
     "  -q, --quiet             print errors only: no warnings, no summary\n"
@@ -105,7 +108,10 @@ static int parse_args(int argc, char **argv, options *opts) {
             else if (strcmp(optarg, "introspection") == 0) opts->format = DS_FORMAT_INTROSPECTION;
             else if (strcmp(optarg, "json") == 0) opts->format = DS_FORMAT_JSON;
             else if (strcmp(optarg, "typescript") == 0) opts->format = DS_FORMAT_TYPESCRIPT;
-            else return usage_error("unknown format '%s' (use graphql, introspection, json or typescript)", optarg);
+            else if (strcmp(optarg, "mermaid") == 0) opts->format = DS_FORMAT_MERMAID;
+            else if (strcmp(optarg, "dot") == 0) opts->format = DS_FORMAT_DOT;
+            else return usage_error("unknown format '%s' (use graphql, introspection, json, "
+                                    "typescript, mermaid or dot)", optarg);
             break;
         case 'o': opts->output = optarg; break;
         case OPT_CHECK: opts->check_only = 1; break;
@@ -314,6 +320,7 @@ static int run(const options *opts) {
 }
 
 int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "lsp") == 0) return lsp_main();
     options opts = {0};
     opts.max_errors = 20;
     int status = parse_args(argc, argv, &opts);

@@ -31,6 +31,12 @@ ds_emit_fn ds_emit_introspection;
 /* emit_json.c: dschemac's own resolved-schema JSON. */
 ds_emit_fn ds_emit_json;
 
+/* emit_mermaid.c: a Mermaid erDiagram of the data model. */
+ds_emit_fn ds_emit_mermaid;
+
+/* emit_dot.c: a Graphviz digraph of the data model. */
+ds_emit_fn ds_emit_dot;
+
 /* emit_typescript.c: amplify/data/resource.ts, the builder calls of Gen 2. */
 ds_emit_fn ds_emit_typescript;
 

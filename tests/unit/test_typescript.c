@@ -98,7 +98,7 @@ static size_t warnings(const char *yaml, bool tell, ds_format format) {
     ck_assert_uint_eq(ds_schema_resolve(s), 0);
     size_t n = ds_schema_warning_count(s);
     for (size_t i = 0; i < ds_schema_diagnostic_count(s); i++)
-        ck_assert_str_eq(ds_schema_diagnostic(s, i)->code, "DS0909");
+        ck_assert_str_eq(ds_schema_diagnostic(s, i)->code, "DS0910");
     ds_schema_free(s);
     return n;
 }
