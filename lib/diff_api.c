@@ -1,0 +1,499 @@
+/* diff_api.c: one side's client-facing schema, as the Amplify transformer
+ * makes it from the SDL data-schema prints (see diff_api.h). For a model M
+ * (plural Ms) that is:
+ *   type M                 its fields (relationships as M or ModelXConnection
+ *                          with filter/sortDirection/limit/nextToken), id
+ *                          unless it has an identifier, createdAt/updatedAt
+ *                          unless declared, the owner fields of owner rules
+ *   type ModelMConnection  items: [M]!, nextToken: String
+ *   input CreateMInput, UpdateMInput, DeleteMInput (per enabled mutation)
+ *   input ModelMFilterInput, ModelMConditionInput,
+ *         ModelSubscriptionMFilterInput, Model<Enum>Input of its enums
+ *   Query.getM, Query.listMs, index queries, Mutation.createM/updateM/
+ *   deleteM, Subscription.onCreateM/onUpdateM/onDeleteM, as
+ *   disableOperations leaves them.
+ * Enums, custom types (and their XInput) and custom operations come as
+ * the SDL prints them. */
+#include <stdint.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diff_api.h"
+#include "order.h"
+
+/* ------------------------------------------------------------ building */
+
+/* An arena string of a printf. */
+#define FMT(api, ...) ds_arena_printf((api)->arena, __VA_ARGS__)
+
+/* The type called name, made when missing (a second maker adds nothing). */
+static api_type *add_type(api_schema *api, const char *name, api_kind kind, ds_span span,
+                          bool *fresh) {
+    api_type *t = ds_symtab_get(&api->by_name, name);
+    *fresh = !t;
+    if (t) return t;
+    t = ds_arena_alloc(api->arena, sizeof *t);
+    t->name = name;
+    t->kind = kind;
+    t->span = span;
+    ds_symtab_put(&api->by_name, name, t);
+    DS_PUSH(api->arena, api->types, api->type_count, api->type_cap, t);
+    return t;
+}
+
+/* Index t's fields by name once it has too many to scan (Query has one
+ * or more per model). */
+static void index_fields(api_schema *api, api_type *t) {
+    ds_symtab_init_sized(&t->field_index, api->arena, 4 * t->field_count);
+    for (size_t i = 0; i < t->field_count; i++)
+        ds_symtab_put(&t->field_index, t->fields[i].name, (void *)(uintptr_t)(i + 1));
+    t->indexed = true;
+}
+
+/* Add a field to t unless it has one of that name; returns the field (or
+ * NULL), valid until the next field is added. */
+static api_field *add_field(api_schema *api, api_type *t, const char *name, const char *type,
+                            ds_span span) {
+    if (api_find_field(t, name)) return NULL;
+    api_field f = {name, type, NULL, 0, 0, span};
+    DS_PUSH(api->arena, t->fields, t->field_count, t->field_cap, f);
+    if (t->indexed) ds_symtab_put(&t->field_index, name, (void *)(uintptr_t)t->field_count);
+    else if (t->field_count > DS_FIELD_SCAN_MAX) index_fields(api, t);
+    return &t->fields[t->field_count - 1];
+}
+
+/* Add an argument to a field. */
+static void add_arg(api_schema *api, api_field *f, const char *name, const char *type,
+                    ds_span span) {
+    if (!f) return;
+    api_arg a = {name, type, span};
+    DS_PUSH(api->arena, f->args, f->arg_count, f->arg_cap, a);
+}
+
+/* The printed base name of a field's type (custom types with suffix). */
+static const char *base_name(const ds_field *f, const char *type_suffix, api_schema *api) {
+    switch (f->kind) {
+    case DS_FIELD_SCALAR: return ds_scalar_graphql_name(f->type.scalar);
+    case DS_FIELD_REF:
+        if (f->type.target && f->type.target->kind == DS_DECL_TYPE && *type_suffix)
+            return FMT(api, "%s%s", f->type.base, type_suffix);
+        return f->type.base;
+    case DS_FIELD_INLINE_TYPE:
+        if (*type_suffix) return FMT(api, "%s%s", f->inline_decl->name.text, type_suffix);
+        return f->inline_decl->name.text;
+    case DS_FIELD_INLINE_ENUM: return f->inline_decl->name.text;
+    case DS_FIELD_RELATION: return f->rel->related.text;
+    }
+    return "?";
+}
+
+/* A field's type as the SDL prints it ("[String!]!"); inline enums and
+ * types print bare, as data-schema prints them. */
+static const char *type_text(api_schema *api, const ds_field *f, const char *type_suffix) {
+    const char *base = base_name(f, type_suffix, api);
+    if (f->kind == DS_FIELD_INLINE_ENUM || f->kind == DS_FIELD_INLINE_TYPE) return base;
+    const ds_type *t = &f->type;
+    return FMT(api, "%s%s%s%s%s", t->list ? "[" : "", base, t->required ? "!" : "",
+               t->list ? "]" : "", t->list && t->list_required ? "!" : "");
+}
+
+/* A type text without its outermost `!`. */
+static const char *optional(api_schema *api, const char *type) {
+    size_t n = strlen(type);
+    return n && type[n - 1] == '!' ? ds_arena_strndup(api->arena, type, n - 1) : type;
+}
+
+/* A type text with an outermost `!`. */
+static const char *required(api_schema *api, const char *type) {
+    size_t n = strlen(type);
+    return n && type[n - 1] == '!' ? type : FMT(api, "%s!", type);
+}
+
+/* Whether f is one of m's identifier fields. */
+static bool is_key_field(const ds_decl *m, const char *name) {
+    if (strcmp(m->pk_name, name) == 0) return true;
+    for (size_t i = 0; i < m->sort_key_count; i++)
+        if (strcmp(m->sort_keys[i].text, name) == 0) return true;
+    return false;
+}
+
+/* The filter input of a field's type for prefix ("Model", "ModelSubscription"),
+ * or NULL for what cannot be filtered (custom types, relationships). */
+static const char *filter_type(api_schema *api, const ds_field *f, bool subscription) {
+    const char *prefix = subscription ? "ModelSubscription" : "Model";
+    if (ds_field_is_enum(f)) {
+        if (subscription) return "ModelSubscriptionStringInput";
+        return FMT(api, "Model%s%sInput", base_name(f, "", api), f->type.list ? "List" : "");
+    }
+    if (f->kind != DS_FIELD_SCALAR) return NULL;
+    switch (f->type.scalar) {
+    case DS_SCALAR_ID: return FMT(api, "%sIDInput", prefix);
+    case DS_SCALAR_INTEGER: return FMT(api, "%sIntInput", prefix);
+    case DS_SCALAR_FLOAT: return FMT(api, "%sFloatInput", prefix);
+    case DS_SCALAR_BOOLEAN: return FMT(api, "%sBooleanInput", prefix);
+    default: return FMT(api, "%sStringInput", prefix);
+    }
+}
+
+/* The key condition input of a sort key field. */
+static const char *key_condition_type(const ds_field *f) {
+    switch (ds_field_scalar(f)) {
+    case DS_SCALAR_ID: return "ModelIDKeyConditionInput";
+    case DS_SCALAR_INTEGER: return "ModelIntKeyConditionInput";
+    case DS_SCALAR_FLOAT: return "ModelFloatKeyConditionInput";
+    default: return "ModelStringKeyConditionInput";
+    }
+}
+
+/* One model as the builder walks it. */
+typedef struct model_ctx {
+    api_schema *api;
+    const ds_decl *m;
+    const char *name, *plural;
+    ds_span span;
+    bool implicit_id;
+} model_ctx;
+
+/* The owner fields the model's owner rules name that it does not declare,
+ * with their type, calling each(c, name, type). */
+static void each_owner_field(model_ctx *c, void (*each)(model_ctx *, const char *, const char *,
+                                                        void *), void *arg) {
+    const ds_rules *rules = c->m->rules;
+    for (size_t i = 0; rules && i < rules->count; i++) {
+        const ds_rule *r = &rules->items[i];
+        if (r->invalid || r->strategy != DS_STRATEGY_OWNER || !r->auth_field) continue;
+        if (ds_decl_field(c->m, r->auth_field)) continue;
+        each(c, r->auth_field, r->allow == DS_ALLOW_OWNERS_DEFINED_IN ? "[String]" : "String", arg);
+    }
+}
+
+/* Add an owner field to an object type. */
+static void owner_to_object(model_ctx *c, const char *name, const char *type, void *t) {
+    add_field(c->api, t, name, type, c->span);
+}
+
+/* Add an owner field to a filter input. */
+static void owner_to_filter(model_ctx *c, const char *name, const char *type, void *t) {
+    (void)type;
+    api_type *in = t;
+    bool sub = strncmp(in->name, "ModelSubscription", 17) == 0;
+    add_field(c->api, in, name, sub ? "ModelSubscriptionStringInput" : "ModelStringInput", c->span);
+}
+
+/* Add an owner argument to a subscription field. */
+static void owner_to_arg(model_ctx *c, const char *name, const char *type, void *f) {
+    (void)type;
+    add_arg(c->api, f, name, "String", c->span);
+}
+
+/* The filter, sortDirection, limit and nextToken arguments of a list. */
+static void list_args(api_schema *api, api_field *f, const char *model, ds_span span) {
+    add_arg(api, f, "filter", FMT(api, "Model%sFilterInput", model), span);
+    add_arg(api, f, "sortDirection", "ModelSortDirection", span);
+    add_arg(api, f, "limit", "Int", span);
+    add_arg(api, f, "nextToken", "String", span);
+}
+
+/* type M: its fields as the client reads them. */
+static void model_object(model_ctx *c) {
+    api_schema *api = c->api;
+    bool fresh;
+    api_type *t = add_type(api, c->name, API_OBJECT, c->span, &fresh);
+    if (c->implicit_id) add_field(api, t, "id", "ID!", c->span);
+    for (size_t i = 0; i < c->m->field_count; i++) {
+        const ds_field *f = c->m->fields[i];
+        if (f->invalid) continue;
+        if (f->kind != DS_FIELD_RELATION) {
+            const char *type = type_text(api, f, "");
+            add_field(api, t, f->name.text, is_key_field(c->m, f->name.text) ? required(api, type) : type,
+                      f->name.span);
+        } else if (f->rel->kind == DS_REL_HAS_MANY) {
+            api_field *af = add_field(api, t, f->name.text,
+                                      FMT(api, "Model%sConnection", f->rel->related.text), f->name.span);
+            list_args(api, af, f->rel->related.text, f->name.span);
+        } else {
+            add_field(api, t, f->name.text, f->rel->related.text, f->name.span);
+        }
+    }
+    add_field(api, t, "createdAt", "AWSDateTime!", c->span);
+    add_field(api, t, "updatedAt", "AWSDateTime!", c->span);
+    each_owner_field(c, owner_to_object, t);
+    api_type *conn = add_type(api, FMT(api, "Model%sConnection", c->name), API_OBJECT, c->span, &fresh);
+    add_field(api, conn, "items", FMT(api, "[%s]!", c->name), c->span);
+    add_field(api, conn, "nextToken", "String", c->span);
+}
+
+/* The input of a mutation: create (every field, defaults optional),
+ * update (keys required, the rest optional) or delete (keys only). */
+static void mutation_input(model_ctx *c, const char *op) {
+    api_schema *api = c->api;
+    bool fresh, create = op[0] == 'C', del = op[0] == 'D';
+    api_type *t = add_type(api, FMT(api, "%s%sInput", op, c->name), API_INPUT, c->span, &fresh);
+    if (c->implicit_id) add_field(api, t, "id", create ? "ID" : "ID!", c->span);
+    for (size_t i = 0; i < c->m->field_count; i++) {
+        const ds_field *f = c->m->fields[i];
+        if (f->invalid || f->kind == DS_FIELD_RELATION) continue;
+        bool key = is_key_field(c->m, f->name.text);
+        if (del && !key) continue;
+        const char *type = type_text(api, f, "Input");
+        if (key) type = required(api, type);
+        else if (!create || f->default_value) type = optional(api, type);
+        add_field(api, t, f->name.text, type, f->name.span);
+    }
+}
+
+/* A filter input: a Model<X>Input for each filterable field, and the
+ * combinators; condition inputs leave the keys out. */
+static void filter_input(model_ctx *c, const char *name, bool subscription, bool condition) {
+    api_schema *api = c->api;
+    bool fresh;
+    api_type *t = add_type(api, name, API_INPUT, c->span, &fresh);
+    const char *id_type = subscription ? "ModelSubscriptionIDInput" : "ModelIDInput";
+    const char *str_type = subscription ? "ModelSubscriptionStringInput" : "ModelStringInput";
+    if (c->implicit_id && !condition) add_field(api, t, "id", id_type, c->span);
+    for (size_t i = 0; i < c->m->field_count; i++) {
+        const ds_field *f = c->m->fields[i];
+        if (f->invalid || (condition && is_key_field(c->m, f->name.text))) continue;
+        const char *type = filter_type(api, f, subscription);
+        if (type) add_field(api, t, f->name.text, type, f->name.span);
+    }
+    add_field(api, t, "createdAt", str_type, c->span);
+    add_field(api, t, "updatedAt", str_type, c->span);
+    add_field(api, t, "and", FMT(api, "[%s]", name), c->span);
+    add_field(api, t, "or", FMT(api, "[%s]", name), c->span);
+    if (!subscription) add_field(api, t, "not", name, c->span);
+    each_owner_field(c, owner_to_filter, t);
+}
+
+/* Model<Enum>Input (eq, ne) and Model<Enum>ListInput for the enums the
+ * model's fields filter by. */
+static void enum_filter_inputs(model_ctx *c) {
+    api_schema *api = c->api;
+    for (size_t i = 0; i < c->m->field_count; i++) {
+        const ds_field *f = c->m->fields[i];
+        if (f->invalid || !ds_field_is_enum(f)) continue;
+        const char *e = base_name(f, "", api);
+        bool fresh, list = f->type.list;
+        api_type *t = add_type(api, FMT(api, "Model%s%sInput", e, list ? "List" : ""), API_INPUT,
+                               f->name.span, &fresh);
+        const char *v = list ? FMT(api, "[%s]", e) : e;
+        add_field(api, t, "eq", v, f->name.span);
+        add_field(api, t, "ne", v, f->name.span);
+        if (list) {
+            add_field(api, t, "contains", e, f->name.span);
+            add_field(api, t, "notContains", e, f->name.span);
+        }
+    }
+}
+
+/* The root type called name (Query, Mutation, Subscription). */
+static api_type *root(api_schema *api, const char *name) {
+    bool fresh;
+    return add_type(api, name, API_OBJECT, DS_NO_SPAN, &fresh);
+}
+
+/* The type text of a model's key field (id: ID). */
+static const char *key_type(model_ctx *c, const char *name) {
+    const ds_field *f = ds_decl_field(c->m, name);
+    return f ? optional(c->api, type_text(c->api, f, "")) : "ID";
+}
+
+/* The camelCase join of sort keys names (statusCreatedAt). */
+static const char *joined_keys(api_schema *api, const ds_name *keys, size_t n, bool upper_first) {
+    ds_buf b = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *k = keys[i].text;
+        char first = (i || upper_first) && k[0] >= 'a' && k[0] <= 'z' ? (char)(k[0] - 32) : k[0];
+        ds_buf_putc(&b, first);
+        ds_buf_puts(&b, k + 1);
+    }
+    const char *s = ds_arena_strndup(api->arena, b.data ? b.data : "", b.len);
+    ds_buf_free(&b);
+    return s;
+}
+
+/* The sort key argument of a key: one field's condition, or the
+ * composite key's (named composite_type). */
+static void sort_key_arg(model_ctx *c, api_field *f, const ds_name *keys, size_t n,
+                         const char *composite_type, ds_span span) {
+    if (n == 1) add_arg(c->api, f, keys[0].text, key_condition_type(ds_decl_field(c->m, keys[0].text)), span);
+    else if (n > 1) add_arg(c->api, f, joined_keys(c->api, keys, n, false), composite_type, span);
+}
+
+/* Query.getM and Query.listMs. */
+static void model_queries(model_ctx *c) {
+    api_schema *api = c->api;
+    api_type *q = root(api, "Query");
+    unsigned off = c->m->disabled.off;
+    if (!(off & DS_OP_GET)) {
+        api_field *f = add_field(api, q, FMT(api, "get%s", c->name), c->name, c->span);
+        add_arg(api, f, c->m->pk_name, required(api, key_type(c, c->m->pk_name)), c->span);
+        for (size_t i = 0; i < c->m->sort_key_count; i++)
+            add_arg(api, f, c->m->sort_keys[i].text, required(api, key_type(c, c->m->sort_keys[i].text)),
+                    c->span);
+    }
+    if (!(off & DS_OP_LIST)) {
+        api_field *f = add_field(api, q, FMT(api, "list%s", c->plural),
+                                 FMT(api, "Model%sConnection", c->name), c->span);
+        if (!c->implicit_id) {
+            add_arg(api, f, c->m->pk_name, key_type(c, c->m->pk_name), c->span);
+            sort_key_arg(c, f, c->m->sort_keys, c->m->sort_key_count,
+                         FMT(api, "Model%sPrimaryCompositeKeyConditionInput", c->name), c->span);
+        }
+        add_arg(api, f, "filter", FMT(api, "Model%sFilterInput", c->name), c->span);
+        add_arg(api, f, "limit", "Int", c->span);
+        add_arg(api, f, "nextToken", "String", c->span);
+        if (!c->implicit_id) add_arg(api, f, "sortDirection", "ModelSortDirection", c->span);
+    }
+}
+
+/* The query field of each secondary index. */
+static void index_queries(model_ctx *c) {
+    api_schema *api = c->api;
+    for (size_t i = 0; i < c->m->index_count; i++) {
+        const ds_index *ix = &c->m->indexes[i];
+        if (ix->invalid || !ix->query_field_name) continue;
+        api_field *f = add_field(api, root(api, "Query"), ix->query_field_name,
+                                 FMT(api, "Model%sConnection", c->name), ix->span);
+        add_arg(api, f, ix->field.text, required(api, key_type(c, ix->field.text)), ix->span);
+        sort_key_arg(c, f, ix->sort_keys.items, ix->sort_keys.count,
+                     FMT(api, "Model%s%sCompositeKeyConditionInput", c->name,
+                         joined_keys(api, ix->sort_keys.items, ix->sort_keys.count, true)),
+                     ix->span);
+        add_arg(api, f, "sortDirection", "ModelSortDirection", ix->span);
+        add_arg(api, f, "filter", FMT(api, "Model%sFilterInput", c->name), ix->span);
+        add_arg(api, f, "limit", "Int", ix->span);
+        add_arg(api, f, "nextToken", "String", ix->span);
+    }
+}
+
+/* Mutation.createM/updateM/deleteM with their inputs. */
+static void model_mutations(model_ctx *c) {
+    static const struct { unsigned bit; const char *verb, *input; } ops[] = {
+        {DS_OP_CREATE, "create", "Create"}, {DS_OP_UPDATE, "update", "Update"},
+        {DS_OP_DELETE, "delete", "Delete"}};
+    api_schema *api = c->api;
+    bool any = false;
+    for (size_t i = 0; i < 3; i++) {
+        if (c->m->disabled.off & ops[i].bit) continue;
+        any = true;
+        mutation_input(c, ops[i].input);
+        api_field *f = add_field(api, root(api, "Mutation"), FMT(api, "%s%s", ops[i].verb, c->name),
+                                 c->name, c->span);
+        add_arg(api, f, "input", FMT(api, "%s%sInput!", ops[i].input, c->name), c->span);
+        add_arg(api, f, "condition", FMT(api, "Model%sConditionInput", c->name), c->span);
+    }
+    if (any) filter_input(c, FMT(api, "Model%sConditionInput", c->name), false, true);
+}
+
+/* Subscription.onCreateM/onUpdateM/onDeleteM. */
+static void model_subscriptions(model_ctx *c) {
+    static const struct { unsigned bit; const char *verb; } ops[] = {
+        {DS_OP_ON_CREATE, "onCreate"}, {DS_OP_ON_UPDATE, "onUpdate"}, {DS_OP_ON_DELETE, "onDelete"}};
+    api_schema *api = c->api;
+    bool any = false;
+    for (size_t i = 0; i < 3; i++) {
+        if (c->m->disabled.off & ops[i].bit) continue;
+        any = true;
+        api_field *f = add_field(api, root(api, "Subscription"), FMT(api, "%s%s", ops[i].verb, c->name),
+                                 c->name, c->span);
+        add_arg(api, f, "filter", FMT(api, "ModelSubscription%sFilterInput", c->name), c->span);
+        each_owner_field(c, owner_to_arg, f);
+    }
+    if (any) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->name), true, false);
+}
+
+/* Everything a model puts in the client schema. */
+static void build_model(api_schema *api, const ds_decl *m) {
+    model_ctx c = {api, m, m->name.text, m->plural, m->name.span, !m->identifier.present &&
+                                                                      !ds_decl_field(m, "id")};
+    model_object(&c);
+    filter_input(&c, FMT(api, "Model%sFilterInput", c.name), false, false);
+    enum_filter_inputs(&c);
+    model_queries(&c);
+    index_queries(&c);
+    model_mutations(&c);
+    model_subscriptions(&c);
+}
+
+/* A custom type's object, or its input (fields typed as arguments). */
+static void build_custom_type(api_schema *api, const ds_decl *t, const char *name, bool input) {
+    bool fresh;
+    api_type *at = add_type(api, name, input ? API_INPUT : API_OBJECT, ds_decl_name_span(t), &fresh);
+    if (!fresh) return;
+    for (size_t i = 0; i < t->field_count; i++) {
+        const ds_field *f = t->fields[i];
+        if (!f->invalid) add_field(api, at, f->name.text, type_text(api, f, input ? "Input" : ""), f->name.span);
+    }
+}
+
+/* The XInput of every custom type a model's field holds (the transformer
+ * makes them for the mutation inputs), nested ones too. */
+static void custom_type_inputs(api_schema *api, const ds_decl *d) {
+    for (size_t i = 0; i < d->field_count; i++) {
+        const ds_field *f = d->fields[i];
+        const ds_decl *t = f->invalid ? NULL
+                         : f->kind == DS_FIELD_INLINE_TYPE ? f->inline_decl
+                         : f->kind == DS_FIELD_REF && f->type.target &&
+                                 f->type.target->kind == DS_DECL_TYPE ? f->type.target : NULL;
+        if (!t || ds_symtab_get(&api->by_name, FMT(api, "%sInput", t->name.text))) continue;
+        build_custom_type(api, t, FMT(api, "%sInput", t->name.text), true);
+        custom_type_inputs(api, t);
+    }
+}
+
+/* An enum and its values. */
+static void build_enum(api_schema *api, const ds_decl *e) {
+    bool fresh;
+    api_type *t = add_type(api, e->name.text, API_ENUM, ds_decl_name_span(e), &fresh);
+    for (size_t i = 0; fresh && i < e->values.count; i++) {
+        api_arg v = {e->values.items[i].text, NULL, e->values.items[i].span};
+        DS_PUSH(api->arena, t->values, t->value_count, t->value_cap, v);
+    }
+}
+
+/* A custom query, mutation or subscription field. */
+static void build_operation(api_schema *api, const ds_decl *op) {
+    const char *root_name = op->kind == DS_DECL_QUERY ? "Query"
+                          : op->kind == DS_DECL_MUTATION ? "Mutation" : "Subscription";
+    const char *ret = op->ret_model ? op->ret_model->name.text
+                    : op->ret ? type_text(api, op->ret, "") : "?";
+    api_field *f = add_field(api, root(api, root_name), op->name.text, ret, op->name.span);
+    for (size_t i = 0; i < op->argument_count; i++) {
+        const ds_field *a = op->arguments[i];
+        if (a && !a->invalid) add_arg(api, f, a->name.text, type_text(api, a, "Input"), a->name.span);
+    }
+}
+
+void api_build(api_schema *api, const ds_schema *s, ds_arena *arena) {
+    memset(api, 0, sizeof *api);
+    api->arena = arena;
+    ds_symtab_init_sized(&api->by_name, arena, s->out_type_count * 8 + 8);
+    for (size_t i = 0; i < s->out_type_count; i++) {
+        const ds_out_type *o = &s->out_types[i];
+        switch (o->kind) {
+        case DS_OUT_MODEL: build_model(api, o->decl); break;
+        case DS_OUT_ENUM: build_enum(api, o->decl); break;
+        case DS_OUT_TYPE: build_custom_type(api, o->decl, o->name, false); break;
+        case DS_OUT_INPUT: build_custom_type(api, o->decl, o->name, true); break;
+        }
+    }
+    for (size_t i = 0; i < s->out_type_count; i++)
+        if (s->out_types[i].kind == DS_OUT_MODEL) custom_type_inputs(api, s->out_types[i].decl);
+    for (size_t i = 0; i < s->decl_count; i++) {
+        const ds_decl *d = s->decls[i];
+        if (!d->invalid && (d->kind == DS_DECL_QUERY || d->kind == DS_DECL_MUTATION ||
+                            d->kind == DS_DECL_SUBSCRIPTION))
+            build_operation(api, d);
+    }
+}
+
+api_field *api_find_field(const api_type *t, const char *name) {
+    if (!t->indexed) {
+        for (size_t i = 0; i < t->field_count; i++)
+            if (strcmp(t->fields[i].name, name) == 0) return &t->fields[i];
+        return NULL;
+    }
+    size_t at = (size_t)(uintptr_t)ds_symtab_get(&t->field_index, name);
+    return at ? &t->fields[at - 1] : NULL;
+}

@@ -1,0 +1,54 @@
+/* diff_api.h: the client-facing GraphQL schema of one side, as the Amplify
+ * transformer makes it from the declarations (diff_api.c builds it,
+ * diff_api_compare.c compares two the way graphql-inspector does). Only
+ * the types that follow from declarations are kept; the transformer's
+ * shared helpers (ModelStringInput, ModelSortDirection, ...) are the same
+ * on both sides and left out. */
+#ifndef DS_DIFF_API_H
+#define DS_DIFF_API_H
+
+#include "diff.h"
+
+typedef enum api_kind { API_OBJECT, API_INPUT, API_ENUM } api_kind;
+
+/* An argument of a field, or a value of an enum (type NULL). */
+typedef struct api_arg {
+    const char *name;
+    const char *type;          /* e.g. "[String!]!" */
+    ds_span span;
+} api_arg;
+
+typedef struct api_field {
+    const char *name;
+    const char *type;
+    api_arg *args;
+    size_t arg_count, arg_cap;
+    ds_span span;              /* where the declaration that makes it is */
+} api_field;
+
+typedef struct api_type {
+    const char *name;
+    api_kind kind;
+    api_field *fields;         /* OBJECT and INPUT */
+    size_t field_count, field_cap;
+    api_arg *values;           /* ENUM */
+    size_t value_count, value_cap;
+    ds_span span;
+    ds_symtab field_index;     /* name -> 1 + index in fields, past DS_FIELD_SCAN_MAX */
+    bool indexed;
+} api_type;
+
+typedef struct api_schema {
+    ds_arena *arena;
+    api_type **types;
+    size_t type_count, type_cap;
+    ds_symtab by_name;         /* name -> api_type* */
+} api_schema;
+
+/* The client schema of s, allocated from arena. */
+void api_build(api_schema *api, const ds_schema *s, ds_arena *arena);
+
+/* The field named name of t, or NULL. */
+api_field *api_find_field(const api_type *t, const char *name);
+
+#endif
