@@ -23,6 +23,11 @@
 
 /* ------------------------------------------------------------ building */
 
+/* Up to this many fields a type's fields are scanned: only the root types
+ * (a few fields a model) grow past it, and a table for each of the many
+ * small input types would cost more memory than the scans cost time. */
+#define API_SCAN_MAX 64
+
 /* An arena string of a printf. */
 #define FMT(api, ...) ds_arena_printf((api)->arena, __VA_ARGS__)
 
@@ -44,7 +49,7 @@ static api_type *add_type(api_schema *api, const char *name, api_kind kind, ds_s
 /* Index t's fields by name once it has too many to scan (Query has one
  * or more per model). */
 static void index_fields(api_schema *api, api_type *t) {
-    ds_symtab_init_sized(&t->field_index, api->arena, 4 * t->field_count);
+    ds_symtab_init_sized(&t->field_index, api->arena, 2 * t->field_count);
     for (size_t i = 0; i < t->field_count; i++)
         ds_symtab_put(&t->field_index, t->fields[i].name, (void *)(uintptr_t)(i + 1));
     t->indexed = true;
@@ -58,7 +63,7 @@ static api_field *add_field(api_schema *api, api_type *t, const char *name, cons
     api_field f = {name, type, NULL, 0, 0, span};
     DS_PUSH(api->arena, t->fields, t->field_count, t->field_cap, f);
     if (t->indexed) ds_symtab_put(&t->field_index, name, (void *)(uintptr_t)t->field_count);
-    else if (t->field_count > DS_FIELD_SCAN_MAX) index_fields(api, t);
+    else if (t->field_count > API_SCAN_MAX) index_fields(api, t);
     return &t->fields[t->field_count - 1];
 }
 
@@ -87,14 +92,31 @@ static const char *base_name(const ds_field *f, const char *type_suffix, api_sch
     return "?";
 }
 
+/* The arena string of parts joined (a NULL part ends them): names are
+ * made by the thousand, faster than through printf. */
+static const char *join(api_schema *api, const char *const *parts) {
+    size_t len = 0;
+    for (size_t i = 0; parts[i]; i++) len += strlen(parts[i]);
+    char *out = ds_arena_alloc_raw(api->arena, len + 1), *p = out;
+    for (size_t i = 0; parts[i]; i++) {
+        size_t n = strlen(parts[i]);
+        memcpy(p, parts[i], n);
+        p += n;
+    }
+    *p = '\0';
+    return out;
+}
+
 /* A field's type as the SDL prints it ("[String!]!"); inline enums and
  * types print bare, as data-schema prints them. */
 static const char *type_text(api_schema *api, const ds_field *f, const char *type_suffix) {
     const char *base = base_name(f, type_suffix, api);
     if (f->kind == DS_FIELD_INLINE_ENUM || f->kind == DS_FIELD_INLINE_TYPE) return base;
     const ds_type *t = &f->type;
-    return FMT(api, "%s%s%s%s%s", t->list ? "[" : "", base, t->required ? "!" : "",
-               t->list ? "]" : "", t->list && t->list_required ? "!" : "");
+    if (!t->list && !t->required) return base;
+    const char *parts[] = {t->list ? "[" : "", base, t->required ? "!" : "", t->list ? "]" : "",
+                           t->list && t->list_required ? "!" : "", NULL};
+    return join(api, parts);
 }
 
 /* A type text without its outermost `!`. */
@@ -106,7 +128,8 @@ static const char *optional(api_schema *api, const char *type) {
 /* A type text with an outermost `!`. */
 static const char *required(api_schema *api, const char *type) {
     size_t n = strlen(type);
-    return n && type[n - 1] == '!' ? type : FMT(api, "%s!", type);
+    const char *parts[] = {type, "!", NULL};
+    return n && type[n - 1] == '!' ? type : join(api, parts);
 }
 
 /* Whether f is one of m's identifier fields. */
@@ -117,21 +140,20 @@ static bool is_key_field(const ds_decl *m, const char *name) {
     return false;
 }
 
-/* The filter input of a field's type for prefix ("Model", "ModelSubscription"),
+/* The filter input of a field's type (for a subscription filter or not),
  * or NULL for what cannot be filtered (custom types, relationships). */
 static const char *filter_type(api_schema *api, const ds_field *f, bool subscription) {
-    const char *prefix = subscription ? "ModelSubscription" : "Model";
     if (ds_field_is_enum(f)) {
         if (subscription) return "ModelSubscriptionStringInput";
         return FMT(api, "Model%s%sInput", base_name(f, "", api), f->type.list ? "List" : "");
     }
     if (f->kind != DS_FIELD_SCALAR) return NULL;
     switch (f->type.scalar) {
-    case DS_SCALAR_ID: return FMT(api, "%sIDInput", prefix);
-    case DS_SCALAR_INTEGER: return FMT(api, "%sIntInput", prefix);
-    case DS_SCALAR_FLOAT: return FMT(api, "%sFloatInput", prefix);
-    case DS_SCALAR_BOOLEAN: return FMT(api, "%sBooleanInput", prefix);
-    default: return FMT(api, "%sStringInput", prefix);
+    case DS_SCALAR_ID: return subscription ? "ModelSubscriptionIDInput" : "ModelIDInput";
+    case DS_SCALAR_INTEGER: return subscription ? "ModelSubscriptionIntInput" : "ModelIntInput";
+    case DS_SCALAR_FLOAT: return subscription ? "ModelSubscriptionFloatInput" : "ModelFloatInput";
+    case DS_SCALAR_BOOLEAN: return subscription ? "ModelSubscriptionBooleanInput" : "ModelBooleanInput";
+    default: return subscription ? "ModelSubscriptionStringInput" : "ModelStringInput";
     }
 }
 
@@ -368,7 +390,7 @@ static void index_queries(model_ctx *c) {
 }
 
 /* Mutation.createM/updateM/deleteM with their inputs. */
-static void model_mutations(model_ctx *c) {
+static void model_mutations(model_ctx *c, model_ctx *rc) {
     static const struct { unsigned bit; const char *verb, *input; } ops[] = {
         {DS_OP_CREATE, "create", "Create"}, {DS_OP_UPDATE, "update", "Update"},
         {DS_OP_DELETE, "delete", "Delete"}};
@@ -378,16 +400,17 @@ static void model_mutations(model_ctx *c) {
         if (c->m->disabled.off & ops[i].bit) continue;
         any = true;
         mutation_input(c, ops[i].input);
-        api_field *f = add_field(api, root(api, "Mutation"), FMT(api, "%s%s", ops[i].verb, c->name),
+        api_schema *sh = rc->api;
+        api_field *f = add_field(sh, root(sh, "Mutation"), FMT(sh, "%s%s", ops[i].verb, c->name),
                                  c->name, c->span);
-        add_arg(api, f, "input", FMT(api, "%s%sInput!", ops[i].input, c->name), c->span);
-        add_arg(api, f, "condition", FMT(api, "Model%sConditionInput", c->name), c->span);
+        add_arg(sh, f, "input", FMT(sh, "%s%sInput!", ops[i].input, c->name), c->span);
+        add_arg(sh, f, "condition", FMT(sh, "Model%sConditionInput", c->name), c->span);
     }
     if (any) filter_input(c, FMT(api, "Model%sConditionInput", c->name), false, true);
 }
 
 /* Subscription.onCreateM/onUpdateM/onDeleteM. */
-static void model_subscriptions(model_ctx *c) {
+static void model_subscriptions(model_ctx *c, model_ctx *rc) {
     static const struct { unsigned bit; const char *verb; } ops[] = {
         {DS_OP_ON_CREATE, "onCreate"}, {DS_OP_ON_UPDATE, "onUpdate"}, {DS_OP_ON_DELETE, "onDelete"}};
     api_schema *api = c->api;
@@ -395,25 +418,13 @@ static void model_subscriptions(model_ctx *c) {
     for (size_t i = 0; i < 3; i++) {
         if (c->m->disabled.off & ops[i].bit) continue;
         any = true;
-        api_field *f = add_field(api, root(api, "Subscription"), FMT(api, "%s%s", ops[i].verb, c->name),
+        api_schema *sh = rc->api;
+        api_field *f = add_field(sh, root(sh, "Subscription"), FMT(sh, "%s%s", ops[i].verb, c->name),
                                  c->name, c->span);
-        add_arg(api, f, "filter", FMT(api, "ModelSubscription%sFilterInput", c->name), c->span);
-        each_owner_field(c, owner_to_arg, f);
+        add_arg(sh, f, "filter", FMT(sh, "ModelSubscription%sFilterInput", c->name), c->span);
+        each_owner_field(rc, owner_to_arg, f);
     }
     if (any) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->name), true, false);
-}
-
-/* Everything a model puts in the client schema. */
-static void build_model(api_schema *api, const ds_decl *m) {
-    model_ctx c = {api, m, m->name.text, m->plural, m->name.span, !m->identifier.present &&
-                                                                      !ds_decl_field(m, "id")};
-    model_object(&c);
-    filter_input(&c, FMT(api, "Model%sFilterInput", c.name), false, false);
-    enum_filter_inputs(&c);
-    model_queries(&c);
-    index_queries(&c);
-    model_mutations(&c);
-    model_subscriptions(&c);
 }
 
 /* A custom type's object, or its input (fields typed as arguments). */
@@ -465,21 +476,39 @@ static void build_operation(api_schema *api, const ds_decl *op) {
     }
 }
 
-void api_build(api_schema *api, const ds_schema *s, ds_arena *arena) {
+/* Everything a model puts in the client schema: its own types into api,
+ * the root fields and the types models share into shared. */
+void api_build_model(api_schema *api, api_schema *shared, const ds_decl *m) {
+    model_ctx c = {api, m, m->name.text, m->plural, m->name.span, !m->identifier.present &&
+                                                                      !ds_decl_field(m, "id")};
+    model_ctx rc = c;
+    rc.api = shared;
+    model_object(&c);
+    filter_input(&c, FMT(api, "Model%sFilterInput", c.name), false, false);
+    enum_filter_inputs(&rc);
+    model_queries(&rc);
+    index_queries(&rc);
+    model_mutations(&c, &rc);
+    model_subscriptions(&c, &rc);
+    custom_type_inputs(shared, m);
+}
+
+void api_init(api_schema *api, ds_arena *arena, size_t expected_types) {
     memset(api, 0, sizeof *api);
     api->arena = arena;
-    ds_symtab_init_sized(&api->by_name, arena, s->out_type_count * 8 + 8);
+    ds_symtab_init_sized(&api->by_name, arena, expected_types);
+}
+
+void api_build_shared(api_schema *api, const ds_schema *s) {
     for (size_t i = 0; i < s->out_type_count; i++) {
         const ds_out_type *o = &s->out_types[i];
         switch (o->kind) {
-        case DS_OUT_MODEL: build_model(api, o->decl); break;
+        case DS_OUT_MODEL: break;
         case DS_OUT_ENUM: build_enum(api, o->decl); break;
         case DS_OUT_TYPE: build_custom_type(api, o->decl, o->name, false); break;
         case DS_OUT_INPUT: build_custom_type(api, o->decl, o->name, true); break;
         }
     }
-    for (size_t i = 0; i < s->out_type_count; i++)
-        if (s->out_types[i].kind == DS_OUT_MODEL) custom_type_inputs(api, s->out_types[i].decl);
     for (size_t i = 0; i < s->decl_count; i++) {
         const ds_decl *d = s->decls[i];
         if (!d->invalid && (d->kind == DS_DECL_QUERY || d->kind == DS_DECL_MUTATION ||

@@ -34,7 +34,7 @@ typedef struct api_type {
     api_arg *values;           /* ENUM */
     size_t value_count, value_cap;
     ds_span span;
-    ds_symtab field_index;     /* name -> 1 + index in fields, past DS_FIELD_SCAN_MAX */
+    ds_symtab field_index;     /* name -> 1 + index in fields, for big types */
     bool indexed;
 } api_type;
 
@@ -45,8 +45,17 @@ typedef struct api_schema {
     ds_symtab by_name;         /* name -> api_type* */
 } api_schema;
 
-/* The client schema of s, allocated from arena. */
-void api_build(api_schema *api, const ds_schema *s, ds_arena *arena);
+/* An empty client schema allocated from arena. */
+void api_init(api_schema *api, ds_arena *arena, size_t expected_types);
+
+/* What no one model owns: enums, custom types and their inputs, custom
+ * operations (models add their root fields and shared inputs later). */
+void api_build_shared(api_schema *api, const ds_schema *s);
+
+/* One model: its own types into api (ModelMConnection, CreateMInput, ...),
+ * its root fields and the inputs models share into shared. A model's own
+ * types are compared, then dropped, before the next model's are built. */
+void api_build_model(api_schema *api, api_schema *shared, const ds_decl *m);
 
 /* The field named name of t, or NULL. */
 api_field *api_find_field(const api_type *t, const char *name);

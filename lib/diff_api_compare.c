@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diff_api.h"
+#include "order.h"
 
 /* Whether a type text is non-null at its outermost level. */
 static bool non_null(const char *t, size_t n) { return n && t[n - 1] == '!'; }
@@ -206,12 +207,41 @@ static void compare(ds_diff *d, const api_schema *o, const api_schema *n) {
     }
 }
 
-void ds_diff_client_api(ds_diff *d) {
-    ds_arena a;
-    ds_arena_init(&a);
+/* Compare one model's own types on the two sides (either may lack it),
+ * adding its shared parts to the sides' shared schemas. */
+static void compare_model(ds_diff *d, ds_arena *scratch, api_schema shared[2], const ds_decl *om,
+                          const ds_decl *nm) {
     api_schema o, n;
-    api_build(&o, d->side[DS_OLD], &a);
-    api_build(&n, d->side[DS_NEW], &a);
+    api_init(&o, scratch, 16);
+    api_init(&n, scratch, 16);
+    if (om) api_build_model(&o, &shared[DS_OLD], om);
+    if (nm) api_build_model(&n, &shared[DS_NEW], nm);
     compare(d, &o, &n);
+    ds_arena_reset(scratch);
+}
+
+/* The models of a side, in print order, calling each with the other
+ * side's model of that name (or NULL). */
+void ds_diff_client_api(ds_diff *d) {
+    const ds_schema *os = d->side[DS_OLD], *ns = d->side[DS_NEW];
+    ds_arena a, scratch;
+    ds_arena_init(&a);
+    ds_arena_init(&scratch);
+    api_schema shared[2];
+    api_init(&shared[DS_OLD], &a, 2 * os->out_type_count + 8);
+    api_init(&shared[DS_NEW], &a, 2 * ns->out_type_count + 8);
+    api_build_shared(&shared[DS_OLD], os);
+    api_build_shared(&shared[DS_NEW], ns);
+    for (size_t i = 0; i < ns->out_type_count; i++) {
+        const ds_decl *m = ns->out_types[i].decl;
+        if (ns->out_types[i].kind == DS_OUT_MODEL) compare_model(d, &scratch, shared, ds_diff_model(os, m->name.text), m);
+    }
+    for (size_t i = 0; i < os->out_type_count; i++) {
+        const ds_decl *m = os->out_types[i].decl;
+        if (os->out_types[i].kind == DS_OUT_MODEL && !ds_diff_model(ns, m->name.text))
+            compare_model(d, &scratch, shared, m, NULL);
+    }
+    compare(d, &shared[DS_OLD], &shared[DS_NEW]);
+    ds_arena_free(&scratch);
     ds_arena_free(&a);
 }
