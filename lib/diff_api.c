@@ -176,15 +176,15 @@ typedef struct model_ctx {
     bool implicit_id;
 } model_ctx;
 
-/* The owner fields the model's owner rules name that it does not declare,
- * with their type, calling each(c, name, type). */
-static void each_owner_field(model_ctx *c, void (*each)(model_ctx *, const char *, const char *,
-                                                        void *), void *arg) {
+/* The owner fields the model's owner rules name (only those it does not
+ * declare unless declared_too), with their type, calling each(c, name, type). */
+static void each_owner_field(model_ctx *c, bool declared_too,
+                             void (*each)(model_ctx *, const char *, const char *, void *), void *arg) {
     const ds_rules *rules = c->m->rules;
     for (size_t i = 0; rules && i < rules->count; i++) {
         const ds_rule *r = &rules->items[i];
         if (r->invalid || r->strategy != DS_STRATEGY_OWNER || !r->auth_field) continue;
-        if (ds_decl_field(c->m, r->auth_field)) continue;
+        if (!declared_too && ds_decl_field(c->m, r->auth_field)) continue;
         each(c, r->auth_field, r->allow == DS_ALLOW_OWNERS_DEFINED_IN ? "[String]" : "String", arg);
     }
 }
@@ -205,7 +205,10 @@ static void owner_to_filter(model_ctx *c, const char *name, const char *type, vo
 /* Add an owner argument to a subscription field. */
 static void owner_to_arg(model_ctx *c, const char *name, const char *type, void *f) {
     (void)type;
-    add_arg(c->api, f, name, "String", c->span);
+    api_field *af = f;
+    for (size_t i = 0; af && i < af->arg_count; i++)
+        if (strcmp(af->args[i].name, name) == 0) return;
+    add_arg(c->api, af, name, "String", c->span);
 }
 
 /* The filter, sortDirection, limit and nextToken arguments of a list. */
@@ -214,6 +217,21 @@ static void list_args(api_schema *api, api_field *f, const char *model, ds_span 
     add_arg(api, f, "sortDirection", "ModelSortDirection", span);
     add_arg(api, f, "limit", "Int", span);
     add_arg(api, f, "nextToken", "String", span);
+}
+
+/* Whether a model is listed somewhere (its list query, an index query, or a
+ * hasMany onto it): only then has it a connection type and a filter input. */
+static bool listed(const ds_decl *m) {
+    if (!(m->disabled.off & DS_OP_LIST)) return true;
+    for (size_t i = 0; i < m->index_count; i++)
+        if (!m->indexes[i].invalid && m->indexes[i].query_field_name) return true;
+    for (size_t i = 0; i < m->field_count; i++) {
+        const ds_field *f = m->fields[i];
+        if (f->kind == DS_FIELD_RELATION && f->rel->kind == DS_REL_BELONGS_TO && f->rel->counterpart &&
+            f->rel->counterpart->rel && f->rel->counterpart->rel->kind == DS_REL_HAS_MANY)
+            return true;
+    }
+    return false;
 }
 
 /* type M: its fields as the client reads them. */
@@ -239,13 +257,15 @@ static void model_object(model_ctx *c) {
     }
     add_field(api, t, "createdAt", "AWSDateTime!", c->span);
     add_field(api, t, "updatedAt", "AWSDateTime!", c->span);
-    each_owner_field(c, owner_to_object, t);
+    each_owner_field(c, false, owner_to_object, t);
+    if (!listed(c->m)) return;
     api_type *conn = add_type(api, FMT(api, "Model%sConnection", c->name), API_OBJECT, c->span, &fresh);
     add_field(api, conn, "items", FMT(api, "[%s]!", c->name), c->span);
     add_field(api, conn, "nextToken", "String", c->span);
 }
 
-/* The input of a mutation: create (every field, defaults optional),
+/* The input of a mutation: create (every field as declared: a default does
+ * not make it optional),
  * update (keys required, the rest optional) or delete (keys only). */
 static void mutation_input(model_ctx *c, const char *op) {
     api_schema *api = c->api;
@@ -259,32 +279,33 @@ static void mutation_input(model_ctx *c, const char *op) {
         if (del && !key) continue;
         const char *type = type_text(api, f, "Input");
         if (key) type = required(api, type);
-        else if (!create || f->default_value) type = optional(api, type);
+        else if (!create) type = optional(api, type);
         add_field(api, t, f->name.text, type, f->name.span);
     }
 }
 
 /* A filter input: a Model<X>Input for each filterable field, and the
- * combinators; condition inputs leave the keys out. */
+ * combinators; condition inputs leave the keys out, filters always have id. */
 static void filter_input(model_ctx *c, const char *name, bool subscription, bool condition) {
     api_schema *api = c->api;
     bool fresh;
     api_type *t = add_type(api, name, API_INPUT, c->span, &fresh);
     const char *id_type = subscription ? "ModelSubscriptionIDInput" : "ModelIDInput";
     const char *str_type = subscription ? "ModelSubscriptionStringInput" : "ModelStringInput";
-    if (c->implicit_id && !condition) add_field(api, t, "id", id_type, c->span);
     for (size_t i = 0; i < c->m->field_count; i++) {
         const ds_field *f = c->m->fields[i];
         if (f->invalid || (condition && is_key_field(c->m, f->name.text))) continue;
         const char *type = filter_type(api, f, subscription);
         if (type) add_field(api, t, f->name.text, type, f->name.span);
     }
+    /* The transformer's filters keep id whatever the identifier. */
+    if (!condition) add_field(api, t, "id", id_type, c->span);
     add_field(api, t, "createdAt", str_type, c->span);
     add_field(api, t, "updatedAt", str_type, c->span);
     add_field(api, t, "and", FMT(api, "[%s]", name), c->span);
     add_field(api, t, "or", FMT(api, "[%s]", name), c->span);
     if (!subscription) add_field(api, t, "not", name, c->span);
-    each_owner_field(c, owner_to_filter, t);
+    each_owner_field(c, false, owner_to_filter, t);
 }
 
 /* Model<Enum>Input (eq, ne) and Model<Enum>ListInput for the enums the
@@ -409,20 +430,21 @@ static void model_mutations(model_ctx *c, model_ctx *rc) {
     if (any) filter_input(c, FMT(api, "Model%sConditionInput", c->name), false, true);
 }
 
-/* Subscription.onCreateM/onUpdateM/onDeleteM. */
+/* Subscription.onCreateM/onUpdateM/onDeleteM: each needs its mutation too. */
 static void model_subscriptions(model_ctx *c, model_ctx *rc) {
-    static const struct { unsigned bit; const char *verb; } ops[] = {
-        {DS_OP_ON_CREATE, "onCreate"}, {DS_OP_ON_UPDATE, "onUpdate"}, {DS_OP_ON_DELETE, "onDelete"}};
+    static const struct { unsigned bit, mutation; const char *verb; } ops[] = {
+        {DS_OP_ON_CREATE, DS_OP_CREATE, "onCreate"}, {DS_OP_ON_UPDATE, DS_OP_UPDATE, "onUpdate"},
+        {DS_OP_ON_DELETE, DS_OP_DELETE, "onDelete"}};
     api_schema *api = c->api;
     bool any = false;
     for (size_t i = 0; i < 3; i++) {
-        if (c->m->disabled.off & ops[i].bit) continue;
+        if (c->m->disabled.off & (ops[i].bit | ops[i].mutation)) continue;
         any = true;
         api_schema *sh = rc->api;
         api_field *f = add_field(sh, root(sh, "Subscription"), FMT(sh, "%s%s", ops[i].verb, c->name),
                                  c->name, c->span);
         add_arg(sh, f, "filter", FMT(sh, "ModelSubscription%sFilterInput", c->name), c->span);
-        each_owner_field(rc, owner_to_arg, f);
+        each_owner_field(rc, true, owner_to_arg, f);
     }
     if (any) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->name), true, false);
 }
@@ -484,7 +506,7 @@ void api_build_model(api_schema *api, api_schema *shared, const ds_decl *m) {
     model_ctx rc = c;
     rc.api = shared;
     model_object(&c);
-    filter_input(&c, FMT(api, "Model%sFilterInput", c.name), false, false);
+    if (listed(m)) filter_input(&c, FMT(api, "Model%sFilterInput", c.name), false, false);
     enum_filter_inputs(&rc);
     model_queries(&rc);
     index_queries(&rc);

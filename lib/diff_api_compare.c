@@ -109,21 +109,45 @@ static void member_removed(ds_diff *d, const api_type *t, const api_type *nt, co
     ds_hint(d->report, g, "keep it until no client reads or sends '%s.%s', then remove it", t->name, f->name);
 }
 
-/* A member only NEW has. */
-static void member_added(ds_diff *d, const api_type *t, const api_field *f) {
+/* The arguments of a field only NEW has: non-breaking (graphql-inspector 8
+ * reports them with the field). */
+static void args_of_new_field(ds_diff *d, const api_type *t, const api_field *f) {
+    for (size_t k = 0; k < f->arg_count; k++) {
+        const api_arg *a = &f->args[k];
+        ds_diff_report_change(d, DS_DIFF_NON_BREAKING, DS_D_ARGUMENT_ADDED, "FIELD_ARGUMENT_ADDED",
+                              ds_arena_printf(&d->report->arena, "%s.%s.%s", t->name, f->name, a->name),
+                              DS_NEW, a->span, "argument '%s: %s' added to field '%s.%s'", a->name, a->type,
+                              t->name, f->name);
+    }
+}
+
+/* A member only NEW has; in_new_type when its whole type is new. */
+static void member_added(ds_diff *d, const api_type *t, const api_field *f, bool in_new_type) {
     if (t->kind != API_INPUT) {
         ds_diff_report_change(d, DS_DIFF_NON_BREAKING, DS_D_FIELD_ADDED, "FIELD_ADDED",
                               path2(d, t->name, f->name), DS_NEW, f->span,
                               "field '%s' was added to object type '%s'", f->name, t->name);
+        args_of_new_field(d, t, f);
         return;
     }
-    bool breaking = non_null(f->type, strlen(f->type));
-    ds_diag *g = ds_diff_report_change(d, breaking ? DS_DIFF_BREAKING : DS_DIFF_DANGEROUS,
+    /* graphql-inspector 8: required breaks existing inputs; nullable (no
+       default: the transformer's inputs have none) does not. */
+    bool breaking = !in_new_type && non_null(f->type, strlen(f->type));
+    ds_diag *g = ds_diff_report_change(d, breaking ? DS_DIFF_BREAKING : DS_DIFF_NON_BREAKING,
                                        DS_D_INPUT_FIELD_ADDED, "INPUT_FIELD_ADDED",
                                        path2(d, t->name, f->name), DS_NEW, f->span,
                                        "input field '%s' of type '%s' was added to input object type '%s'",
                                        f->name, f->type, t->name);
     if (breaking) ds_hint(d->report, g, "make it optional or give it a default, so that clients that do not send it still work");
+}
+
+/* Every member of a type only NEW has, as graphql-inspector 8 lists them. */
+static void members_of_new_type(ds_diff *d, const api_type *t) {
+    for (size_t i = 0; i < t->field_count; i++) member_added(d, t, &t->fields[i], true);
+    for (size_t i = 0; i < t->value_count; i++)
+        ds_diff_report_change(d, DS_DIFF_NON_BREAKING, DS_D_ENUM_VALUE_ADDED, "ENUM_VALUE_ADDED",
+                              path2(d, t->name, t->values[i].name), DS_NEW, t->values[i].span,
+                              "enum value '%s' was added to enum '%s'", t->values[i].name, t->name);
 }
 
 /* A member both sides have whose type changed. */
@@ -153,7 +177,7 @@ static void compare_fields(ds_diff *d, const api_type *o, const api_type *n) {
         if (o->kind == API_OBJECT) compare_args(d, o, n, of, nf);
     }
     for (size_t i = 0; i < n->field_count; i++)
-        if (!api_find_field(o, n->fields[i].name)) member_added(d, n, &n->fields[i]);
+        if (!api_find_field(o, n->fields[i].name)) member_added(d, n, &n->fields[i], false);
 }
 
 /* The values of an enum both sides have. */
@@ -201,9 +225,10 @@ static void compare(ds_diff *d, const api_schema *o, const api_schema *n) {
     }
     for (size_t i = 0; i < n->type_count; i++) {
         const api_type *nt = n->types[i];
-        if (!ds_symtab_get(&o->by_name, nt->name))
-            ds_diff_report_change(d, DS_DIFF_NON_BREAKING, DS_D_TYPE_ADDED, "TYPE_ADDED", nt->name, DS_NEW,
-                                  nt->span, "type '%s' was added", nt->name);
+        if (ds_symtab_get(&o->by_name, nt->name)) continue;
+        ds_diff_report_change(d, DS_DIFF_NON_BREAKING, DS_D_TYPE_ADDED, "TYPE_ADDED", nt->name, DS_NEW,
+                              nt->span, "type '%s' was added", nt->name);
+        members_of_new_type(d, nt);
     }
 }
 
