@@ -107,6 +107,15 @@ static const char *join(api_schema *api, const char *const *parts) {
     return out;
 }
 
+/* name with its first letter upper-cased, as the model transformer names
+ * what it makes (CreateInvoiceInput for model invoice). */
+static const char *capitalized(api_schema *api, const char *name) {
+    if (!name || !(name[0] >= 'a' && name[0] <= 'z')) return name;
+    char *out = ds_arena_strdup(api->arena, name);
+    out[0] = (char)(out[0] - 'a' + 'A');
+    return out;
+}
+
 /* A field's type as the SDL prints it ("[String!]!"); inline enums and
  * types print bare, as data-schema prints them. */
 static const char *type_text(api_schema *api, const ds_field *f, const char *type_suffix) {
@@ -171,7 +180,9 @@ static const char *key_condition_type(const ds_field *f) {
 typedef struct model_ctx {
     api_schema *api;
     const ds_decl *m;
-    const char *name, *plural;
+    const char *name;          /* as declared: the type, and the index and relational
+                                  transformers' ModelXConnection / ModelXFilterInput */
+    const char *upper, *upper_plural; /* capitalized: the model transformer's names */
     ds_span span;
     bool implicit_id;
 } model_ctx;
@@ -219,10 +230,10 @@ static void list_args(api_schema *api, api_field *f, const char *model, ds_span 
     add_arg(api, f, "nextToken", "String", span);
 }
 
-/* Whether a model is listed somewhere (its list query, an index query, or a
- * hasMany onto it): only then has it a connection type and a filter input. */
-static bool listed(const ds_decl *m) {
-    if (!(m->disabled.off & DS_OP_LIST)) return true;
+/* Whether an index query or a hasMany onto the model lists it: the index and
+ * relational transformers then make ModelXConnection and ModelXFilterInput
+ * under its name as declared. */
+static bool listed_by_index_or_relation(const ds_decl *m) {
     for (size_t i = 0; i < m->index_count; i++)
         if (!m->indexes[i].invalid && m->indexes[i].query_field_name) return true;
     for (size_t i = 0; i < m->field_count; i++) {
@@ -232,6 +243,15 @@ static bool listed(const ds_decl *m) {
             return true;
     }
     return false;
+}
+
+/* ModelXConnection over the model. */
+static void connection(model_ctx *c, const char *x) {
+    api_schema *api = c->api;
+    bool fresh;
+    api_type *conn = add_type(api, FMT(api, "Model%sConnection", x), API_OBJECT, c->span, &fresh);
+    add_field(api, conn, "items", FMT(api, "[%s]!", c->name), c->span);
+    add_field(api, conn, "nextToken", "String", c->span);
 }
 
 /* type M: its fields as the client reads them. */
@@ -258,10 +278,6 @@ static void model_object(model_ctx *c) {
     add_field(api, t, "createdAt", "AWSDateTime!", c->span);
     add_field(api, t, "updatedAt", "AWSDateTime!", c->span);
     each_owner_field(c, false, owner_to_object, t);
-    if (!listed(c->m)) return;
-    api_type *conn = add_type(api, FMT(api, "Model%sConnection", c->name), API_OBJECT, c->span, &fresh);
-    add_field(api, conn, "items", FMT(api, "[%s]!", c->name), c->span);
-    add_field(api, conn, "nextToken", "String", c->span);
 }
 
 /* The input of a mutation: create (every field as declared: a default does
@@ -270,7 +286,7 @@ static void model_object(model_ctx *c) {
 static void mutation_input(model_ctx *c, const char *op) {
     api_schema *api = c->api;
     bool fresh, create = op[0] == 'C', del = op[0] == 'D';
-    api_type *t = add_type(api, FMT(api, "%s%sInput", op, c->name), API_INPUT, c->span, &fresh);
+    api_type *t = add_type(api, FMT(api, "%s%sInput", op, c->upper), API_INPUT, c->span, &fresh);
     if (c->implicit_id) add_field(api, t, "id", create ? "ID" : "ID!", c->span);
     for (size_t i = 0; i < c->m->field_count; i++) {
         const ds_field *f = c->m->fields[i];
@@ -285,8 +301,11 @@ static void mutation_input(model_ctx *c, const char *op) {
 }
 
 /* A filter input: a Model<X>Input for each filterable field, and the
- * combinators; condition inputs leave the keys out, filters always have id. */
-static void filter_input(model_ctx *c, const char *name, bool subscription, bool condition) {
+ * combinators; condition inputs leave the keys out, the model transformer's
+ * filters always have id and the timestamps (declared_only: the index and
+ * relational transformers' have the declared and owner fields only). */
+static void filter_input(model_ctx *c, const char *name, bool subscription, bool condition,
+                         bool declared_only) {
     api_schema *api = c->api;
     bool fresh;
     api_type *t = add_type(api, name, API_INPUT, c->span, &fresh);
@@ -298,10 +317,12 @@ static void filter_input(model_ctx *c, const char *name, bool subscription, bool
         const char *type = filter_type(api, f, subscription);
         if (type) add_field(api, t, f->name.text, type, f->name.span);
     }
-    /* The transformer's filters keep id whatever the identifier. */
-    if (!condition) add_field(api, t, "id", id_type, c->span);
-    add_field(api, t, "createdAt", str_type, c->span);
-    add_field(api, t, "updatedAt", str_type, c->span);
+    /* The model transformer's filters keep id whatever the identifier. */
+    if (!condition && !declared_only) add_field(api, t, "id", id_type, c->span);
+    if (!declared_only) {
+        add_field(api, t, "createdAt", str_type, c->span);
+        add_field(api, t, "updatedAt", str_type, c->span);
+    }
     add_field(api, t, "and", FMT(api, "[%s]", name), c->span);
     add_field(api, t, "or", FMT(api, "[%s]", name), c->span);
     if (!subscription) add_field(api, t, "not", name, c->span);
@@ -369,21 +390,21 @@ static void model_queries(model_ctx *c) {
     api_type *q = root(api, "Query");
     unsigned off = c->m->disabled.off;
     if (!(off & DS_OP_GET)) {
-        api_field *f = add_field(api, q, FMT(api, "get%s", c->name), c->name, c->span);
+        api_field *f = add_field(api, q, FMT(api, "get%s", c->upper), c->name, c->span);
         add_arg(api, f, c->m->pk_name, required(api, key_type(c, c->m->pk_name)), c->span);
         for (size_t i = 0; i < c->m->sort_key_count; i++)
             add_arg(api, f, c->m->sort_keys[i].text, required(api, key_type(c, c->m->sort_keys[i].text)),
                     c->span);
     }
     if (!(off & DS_OP_LIST)) {
-        api_field *f = add_field(api, q, FMT(api, "list%s", c->plural),
-                                 FMT(api, "Model%sConnection", c->name), c->span);
+        api_field *f = add_field(api, q, FMT(api, "list%s", c->upper_plural),
+                                 FMT(api, "Model%sConnection", c->upper), c->span);
         if (!c->implicit_id) {
             add_arg(api, f, c->m->pk_name, key_type(c, c->m->pk_name), c->span);
             sort_key_arg(c, f, c->m->sort_keys, c->m->sort_key_count,
-                         FMT(api, "Model%sPrimaryCompositeKeyConditionInput", c->name), c->span);
+                         FMT(api, "Model%sPrimaryCompositeKeyConditionInput", c->upper), c->span);
         }
-        add_arg(api, f, "filter", FMT(api, "Model%sFilterInput", c->name), c->span);
+        add_arg(api, f, "filter", FMT(api, "Model%sFilterInput", c->upper), c->span);
         add_arg(api, f, "limit", "Int", c->span);
         add_arg(api, f, "nextToken", "String", c->span);
         if (!c->implicit_id) add_arg(api, f, "sortDirection", "ModelSortDirection", c->span);
@@ -422,12 +443,12 @@ static void model_mutations(model_ctx *c, model_ctx *rc) {
         any = true;
         mutation_input(c, ops[i].input);
         api_schema *sh = rc->api;
-        api_field *f = add_field(sh, root(sh, "Mutation"), FMT(sh, "%s%s", ops[i].verb, c->name),
+        api_field *f = add_field(sh, root(sh, "Mutation"), FMT(sh, "%s%s", ops[i].verb, c->upper),
                                  c->name, c->span);
-        add_arg(sh, f, "input", FMT(sh, "%s%sInput!", ops[i].input, c->name), c->span);
-        add_arg(sh, f, "condition", FMT(sh, "Model%sConditionInput", c->name), c->span);
+        add_arg(sh, f, "input", FMT(sh, "%s%sInput!", ops[i].input, c->upper), c->span);
+        add_arg(sh, f, "condition", FMT(sh, "Model%sConditionInput", c->upper), c->span);
     }
-    if (any) filter_input(c, FMT(api, "Model%sConditionInput", c->name), false, true);
+    if (any) filter_input(c, FMT(api, "Model%sConditionInput", c->upper), false, true, false);
 }
 
 /* Subscription.onCreateM/onUpdateM/onDeleteM: each needs its mutation too. */
@@ -441,12 +462,12 @@ static void model_subscriptions(model_ctx *c, model_ctx *rc) {
         if (c->m->disabled.off & (ops[i].bit | ops[i].mutation)) continue;
         any = true;
         api_schema *sh = rc->api;
-        api_field *f = add_field(sh, root(sh, "Subscription"), FMT(sh, "%s%s", ops[i].verb, c->name),
+        api_field *f = add_field(sh, root(sh, "Subscription"), FMT(sh, "%s%s", ops[i].verb, c->upper),
                                  c->name, c->span);
-        add_arg(sh, f, "filter", FMT(sh, "ModelSubscription%sFilterInput", c->name), c->span);
+        add_arg(sh, f, "filter", FMT(sh, "ModelSubscription%sFilterInput", c->upper), c->span);
         each_owner_field(rc, true, owner_to_arg, f);
     }
-    if (any) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->name), true, false);
+    if (any) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->upper), true, false, false);
 }
 
 /* A custom type's object, or its input (fields typed as arguments). */
@@ -501,12 +522,21 @@ static void build_operation(api_schema *api, const ds_decl *op) {
 /* Everything a model puts in the client schema: its own types into api,
  * the root fields and the types models share into shared. */
 void api_build_model(api_schema *api, api_schema *shared, const ds_decl *m) {
-    model_ctx c = {api, m, m->name.text, m->plural, m->name.span, !m->identifier.present &&
-                                                                      !ds_decl_field(m, "id")};
+    const char *name = m->name.text;
+    model_ctx c = {api, m, name, capitalized(api, name), capitalized(shared, m->plural), m->name.span,
+                   !m->identifier.present && !ds_decl_field(m, "id")};
     model_ctx rc = c;
     rc.api = shared;
+    rc.upper = capitalized(shared, name);
     model_object(&c);
-    if (listed(m)) filter_input(&c, FMT(api, "Model%sFilterInput", c.name), false, false);
+    if (!(m->disabled.off & DS_OP_LIST)) {  /* the model transformer's, for its list query */
+        connection(&c, c.upper);
+        filter_input(&c, FMT(api, "Model%sFilterInput", c.upper), false, false, false);
+    }
+    if (listed_by_index_or_relation(m)) {   /* the same when the name is capitalized */
+        connection(&c, name);
+        filter_input(&c, FMT(api, "Model%sFilterInput", name), false, false, true);
+    }
     enum_filter_inputs(&rc);
     model_queries(&rc);
     index_queries(&rc);
