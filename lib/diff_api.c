@@ -154,7 +154,7 @@ static bool is_key_field(const ds_decl *m, const char *name) {
 static const char *filter_type(api_schema *api, const ds_field *f, bool subscription) {
     if (ds_field_is_enum(f)) {
         if (subscription) return "ModelSubscriptionStringInput";
-        return FMT(api, "Model%s%sInput", base_name(f, "", api), f->type.list ? "List" : "");
+        return FMT(api, "Model%sInput", base_name(f, "", api));  /* lists of it too */
     }
     if (f->kind != DS_FIELD_SCALAR) return NULL;
     switch (f->type.scalar) {
@@ -329,24 +329,18 @@ static void filter_input(model_ctx *c, const char *name, bool subscription, bool
     each_owner_field(c, false, owner_to_filter, t);
 }
 
-/* Model<Enum>Input (eq, ne) and Model<Enum>ListInput for the enums the
- * model's fields filter by. */
+/* Model<Enum>Input (eq, ne) for the enums the model's fields filter by
+ * (a list of the enum filters by it too). */
 static void enum_filter_inputs(model_ctx *c) {
     api_schema *api = c->api;
     for (size_t i = 0; i < c->m->field_count; i++) {
         const ds_field *f = c->m->fields[i];
         if (f->invalid || !ds_field_is_enum(f)) continue;
         const char *e = base_name(f, "", api);
-        bool fresh, list = f->type.list;
-        api_type *t = add_type(api, FMT(api, "Model%s%sInput", e, list ? "List" : ""), API_INPUT,
-                               f->name.span, &fresh);
-        const char *v = list ? FMT(api, "[%s]", e) : e;
-        add_field(api, t, "eq", v, f->name.span);
-        add_field(api, t, "ne", v, f->name.span);
-        if (list) {
-            add_field(api, t, "contains", e, f->name.span);
-            add_field(api, t, "notContains", e, f->name.span);
-        }
+        bool fresh;
+        api_type *t = add_type(api, FMT(api, "Model%sInput", e), API_INPUT, f->name.span, &fresh);
+        add_field(api, t, "eq", e, f->name.span);
+        add_field(api, t, "ne", e, f->name.span);
     }
 }
 
@@ -441,14 +435,14 @@ static void model_mutations(model_ctx *c, model_ctx *rc) {
     for (size_t i = 0; i < 3; i++) {
         if (c->m->disabled.off & ops[i].bit) continue;
         any = true;
-        mutation_input(c, ops[i].input);
+        if (c->api) mutation_input(c, ops[i].input);
         api_schema *sh = rc->api;
         api_field *f = add_field(sh, root(sh, "Mutation"), FMT(sh, "%s%s", ops[i].verb, c->upper),
                                  c->name, c->span);
         add_arg(sh, f, "input", FMT(sh, "%s%sInput!", ops[i].input, c->upper), c->span);
         add_arg(sh, f, "condition", FMT(sh, "Model%sConditionInput", c->upper), c->span);
     }
-    if (any) filter_input(c, FMT(api, "Model%sConditionInput", c->upper), false, true, false);
+    if (any && api) filter_input(c, FMT(api, "Model%sConditionInput", c->upper), false, true, false);
 }
 
 /* Subscription.onCreateM/onUpdateM/onDeleteM: each needs its mutation too. */
@@ -467,7 +461,7 @@ static void model_subscriptions(model_ctx *c, model_ctx *rc) {
         add_arg(sh, f, "filter", FMT(sh, "ModelSubscription%sFilterInput", c->upper), c->span);
         each_owner_field(rc, true, owner_to_arg, f);
     }
-    if (any) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->upper), true, false, false);
+    if (any && api) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->upper), true, false, false);
 }
 
 /* A custom type's object, or its input (fields typed as arguments). */
@@ -519,30 +513,115 @@ static void build_operation(api_schema *api, const ds_decl *op) {
     }
 }
 
+/* The root types a model's operations are fields of, made without the
+ * fields (a root type exists while one field of it does). */
+static void touch_roots(api_schema *shared, const ds_decl *m) {
+    unsigned off = m->disabled.off;
+    bool query = !(off & DS_OP_GET) || !(off & DS_OP_LIST);
+    for (size_t i = 0; i < m->index_count && !query; i++)
+        query = !m->indexes[i].invalid && m->indexes[i].query_field_name;
+    if (query) root(shared, "Query");
+    if ((off & (DS_OP_CREATE | DS_OP_UPDATE | DS_OP_DELETE)) != (DS_OP_CREATE | DS_OP_UPDATE | DS_OP_DELETE))
+        root(shared, "Mutation");
+    if (!(off & (DS_OP_ON_CREATE | DS_OP_CREATE)) || !(off & (DS_OP_ON_UPDATE | DS_OP_UPDATE)) ||
+        !(off & (DS_OP_ON_DELETE | DS_OP_DELETE)))
+        root(shared, "Subscription");
+}
+
 /* Everything a model puts in the client schema: its own types into api,
- * the root fields and the types models share into shared. */
+ * its root fields and the types models share into shared; with api NULL,
+ * only the types models share. */
 void api_build_model(api_schema *api, api_schema *shared, const ds_decl *m) {
     const char *name = m->name.text;
-    model_ctx c = {api, m, name, capitalized(api, name), capitalized(shared, m->plural), m->name.span,
+    api_schema *own = api ? api : shared;  /* where the names of its own types would go */
+    model_ctx c = {api, m, name, capitalized(own, name), capitalized(shared, m->plural), m->name.span,
                    !m->identifier.present && !ds_decl_field(m, "id")};
     model_ctx rc = c;
     rc.api = shared;
     rc.upper = capitalized(shared, name);
-    model_object(&c);
-    if (!(m->disabled.off & DS_OP_LIST)) {  /* the model transformer's, for its list query */
-        connection(&c, c.upper);
-        filter_input(&c, FMT(api, "Model%sFilterInput", c.upper), false, false, false);
-    }
-    if (listed_by_index_or_relation(m)) {   /* the same when the name is capitalized */
-        connection(&c, name);
-        filter_input(&c, FMT(api, "Model%sFilterInput", name), false, false, true);
+    if (api) {
+        model_object(&c);
+        if (!(m->disabled.off & DS_OP_LIST)) {  /* the model transformer's, for its list query */
+            connection(&c, c.upper);
+            filter_input(&c, FMT(api, "Model%sFilterInput", c.upper), false, false, false);
+        }
+        if (listed_by_index_or_relation(m)) {   /* the same when the name is capitalized */
+            connection(&c, name);
+            filter_input(&c, FMT(api, "Model%sFilterInput", name), false, false, true);
+        }
     }
     enum_filter_inputs(&rc);
+    custom_type_inputs(shared, m);
+    if (!api) {
+        touch_roots(shared, m);
+        return;
+    }
     model_queries(&rc);
     index_queries(&rc);
     model_mutations(&c, &rc);
     model_subscriptions(&c, &rc);
-    custom_type_inputs(shared, m);
+}
+
+/* Whether two names are the same text (both absent counts). */
+static bool same_name(const char *a, const char *b) {
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Whether two name lists are the same names in the same order. */
+static bool same_names(const ds_name_list *a, const ds_name_list *b) {
+    if (a->present != b->present || a->count != b->count) return false;
+    for (size_t i = 0; i < a->count; i++)
+        if (!same_name(a->items[i].text, b->items[i].text)) return false;
+    return true;
+}
+
+/* Whether two fields make the same members of a model's own types: what
+ * type_text, filter_type, the inputs and the relationship members read. */
+static bool same_field(const ds_field *a, const ds_field *b) {
+    if (a->invalid != b->invalid || a->kind != b->kind || !same_name(a->name.text, b->name.text)) return false;
+    const ds_type *x = &a->type, *y = &b->type;
+    if (x->scalar != y->scalar || x->required != y->required || x->list != y->list ||
+        x->list_required != y->list_required || !same_name(x->base, y->base) ||
+        (x->target ? (int)x->target->kind : -1) != (y->target ? (int)y->target->kind : -1))
+        return false;
+    if (a->inline_decl && !same_name(a->inline_decl->name.text, b->inline_decl->name.text)) return false;
+    if (a->kind != DS_FIELD_RELATION) return true;
+    const ds_relation *r = a->rel, *q = b->rel;
+    const ds_field *rc = r->counterpart, *qc = q->counterpart;
+    return r->kind == q->kind && same_name(r->related.text, q->related.text) &&
+           same_names(&r->references, &q->references) &&
+           (rc && rc->rel ? (int)rc->rel->kind : -1) == (qc && qc->rel ? (int)qc->rel->kind : -1);
+}
+
+/* Whether two rule lists name the same owner fields (what a model's own
+ * types take from its rules). */
+static bool same_owner_fields(const ds_rules *a, const ds_rules *b) {
+    size_t na = a ? a->count : 0, nb = b ? b->count : 0;
+    if (na != nb) return false;
+    for (size_t i = 0; i < na; i++) {
+        const ds_rule *x = &a->items[i], *y = &b->items[i];
+        if (x->invalid != y->invalid || x->strategy != y->strategy || x->allow != y->allow ||
+            !same_name(x->auth_field, y->auth_field))
+            return false;
+    }
+    return true;
+}
+
+bool api_same_model(const ds_decl *a, const ds_decl *b) {
+    if (!same_name(a->name.text, b->name.text) || !same_name(a->plural, b->plural) ||
+        !same_names(&a->identifier, &b->identifier) ||
+        a->disabled.off != b->disabled.off || a->field_count != b->field_count ||
+        a->index_count != b->index_count || !same_owner_fields(a->rules, b->rules))
+        return false;
+    for (size_t i = 0; i < a->field_count; i++)
+        if (!same_field(a->fields[i], b->fields[i])) return false;
+    for (size_t i = 0; i < a->index_count; i++) {
+        const ds_index *x = &a->indexes[i], *y = &b->indexes[i];
+        if (x->invalid != y->invalid || !same_name(x->query_field_name, y->query_field_name) ||
+            !same_name(x->field.text, y->field.text) || !same_names(&x->sort_keys, &y->sort_keys))
+            return false;
+    }
+    return true;
 }
 
 void api_init(api_schema *api, ds_arena *arena, size_t expected_types) {

@@ -54,8 +54,14 @@ void api_build_shared(api_schema *api, const ds_schema *s);
 
 /* One model: its own types into api (ModelMConnection, CreateMInput, ...),
  * its root fields and the inputs models share into shared. A model's own
- * types are compared, then dropped, before the next model's are built. */
+ * types are compared, then dropped, before the next model's are built.
+ * With api NULL, only the inputs models share (Model<Enum>Input, XInput). */
 void api_build_model(api_schema *api, api_schema *shared, const ds_decl *m);
+
+/* Whether two versions of a model make the same types of its own and the
+ * same root fields (its fields, keys, plural, operations, indexes and owner
+ * fields alike): then neither is built nor compared, only the shared inputs. */
+bool api_same_model(const ds_decl *a, const ds_decl *b);
 
 /* The field named name of t, or NULL. */
 api_field *api_find_field(const api_type *t, const char *name);

@@ -236,6 +236,11 @@ static void compare(ds_diff *d, const api_schema *o, const api_schema *n) {
  * adding its shared parts to the sides' shared schemas. */
 static void compare_model(ds_diff *d, ds_arena *scratch, api_schema shared[2], const ds_decl *om,
                           const ds_decl *nm) {
+    if (om && nm && api_same_model(om, nm)) {
+        api_build_model(NULL, &shared[DS_OLD], om);
+        api_build_model(NULL, &shared[DS_NEW], nm);
+        return;
+    }
     api_schema o, n;
     api_init(&o, scratch, 16);
     api_init(&n, scratch, 16);

@@ -29,6 +29,16 @@ function usedFields(doc, name, model) {
   return used;
 }
 
+/** Whether nothing but the model itself names it and it has no relationships: removing
+ * or renaming it then leaves a valid schema. */
+function removable(doc, name, model) {
+  if (Object.values(model.fields || {}).some((f) => f && typeof f === 'object' && (f.hasMany || f.hasOne || f.belongsTo)))
+    return false;
+  const rest = { ...doc, models: { ...doc.models } };
+  delete rest.models[name];
+  return !new RegExp(`"\\[?${name}!?\\]?!?"`).test(JSON.stringify(rest));
+}
+
 /** Each edit changes doc in place and returns its description, or null when it cannot apply. */
 const EDITS = [
   ['add-optional-field', (doc, rng, [name, m]) => { m.fields.diffAdded = rng.pick(SCALARS); return `${name}.diffAdded added`; }],
@@ -83,8 +93,17 @@ const EDITS = [
     m.disableOperations = [...new Set([...(m.disableOperations || []), op])];
     return `${name} disables ${op}`;
   }],
-  ['remove-model', (doc, rng, [name]) => { delete doc.models[name]; return `${name} removed`; }],
-  ['rename-model', (doc, rng, [name, m]) => { delete doc.models[name]; doc.models[`${name}Renamed`] = m; return `${name} renamed`; }],
+  ['remove-model', (doc, rng, [name, m]) => {
+    if (!removable(doc, name, m)) return null;
+    delete doc.models[name];
+    return `${name} removed`;
+  }],
+  ['rename-model', (doc, rng, [name, m]) => {
+    if (!removable(doc, name, m)) return null;
+    delete doc.models[name];
+    doc.models[`${name}Renamed`] = m;
+    return `${name} renamed`;
+  }],
   ['add-model', (doc) => { doc.models ??= {}; doc.models.DiffNewModel = { fields: { title: 'string!', rank: 'integer' }, authorization: ['publicApiKey'] }; return 'model added'; }],
   ['enum-value', (doc, rng) => {
     const enums = Object.keys(doc.enums || {});

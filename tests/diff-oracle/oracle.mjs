@@ -14,8 +14,9 @@
 // and `dschemac diff --diagnostics-format=json --fail-on=any OLD NEW` must say the same:
 // the same verdict, GSI operations and GSI count for every model, and the same client
 // API changes (change type, path, level), less the deliberate differences of
-// dschemac(1): the transformer's shared helper types, and directive usages (rules, which
-// dschemac reports as AUTH_WIDENED / AUTH_NARROWED instead).
+// dschemac(1): the transformer's shared helper types, directive usages (rules, which
+// dschemac reports as AUTH_WIDENED / AUTH_NARROWED instead) and the schema definition's
+// root types (SCHEMA_*_TYPE_CHANGED: the TYPE_ADDED of Subscription says it).
 //
 //   node oracle.mjs --pairs FILE     lines "NAME OLD.yaml NEW.yaml"
 //   node oracle.mjs --random N FROM  N random pairs: generator seeds FROM.. and an edit each
@@ -23,7 +24,8 @@
 // Prints one line a pair (OK, SKIP with a reason, FAIL with the differences) and closes
 // with "N passed, N failed, N skipped". Environment: DSCHEMAC (the compiler), KEEP (a
 // folder to keep failing pairs in).
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, rmSync, existsSync, realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -60,7 +62,7 @@ function projectionText(p) {
 }
 
 /** Synthesizes one SDL: { tables: {Model: {key, gsis: {name: text}}}, schema }. */
-function deploy(sdl) {
+export function deploy(sdl) {
   const app = new App();
   const stack = new Stack(app, 'Diff', { env: { account: '123456789012', region: 'us-east-1' } });
   const role = (id) => new Role(stack, id, { assumedBy: new ServicePrincipal('appsync.amazonaws.com') });
@@ -143,7 +145,7 @@ function appsyncSchema(sdl) {
 async function inspectorChanges(oldSdl, newSdl) {
   const changes = await inspectorDiff(appsyncSchema(oldSdl), appsyncSchema(newSdl));
   return changes
-    .filter((c) => !/^DIRECTIVE|DESCRIPTION|DEPRECATION/.test(c.type))
+    .filter((c) => !/^(DIRECTIVE|SCHEMA_)|DESCRIPTION|DEPRECATION/.test(c.type))
     .filter((c) => !isHelper((c.path || '').split('.')[0]))
     .map((c) => `${c.type} ${c.path} ${LEVEL[c.criticality.level] || c.criticality.level}`);
 }
@@ -263,4 +265,5 @@ async function main(argv) {
   process.exitCode = tally.FAIL ? 1 : 0;
 }
 
-await main(process.argv.slice(2));
+// Run as a command, not when imported (to look at one side's deployment by hand).
+if (import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) await main(process.argv.slice(2));
