@@ -149,12 +149,19 @@ static bool is_key_field(const ds_decl *m, const char *name) {
     return false;
 }
 
+/* Whether an enum field filters by Model<Enum>ListInput: a list the
+ * transformer sees as one, which it does not when the list is required
+ * ([E!]! is a non-null type to it, and filters by Model<Enum>Input). */
+static bool enum_list_filter(const ds_field *f) {
+    return f->type.list && !f->type.list_required;
+}
+
 /* The filter input of a field's type (for a subscription filter or not),
  * or NULL for what cannot be filtered (custom types, relationships). */
 static const char *filter_type(api_schema *api, const ds_field *f, bool subscription) {
     if (ds_field_is_enum(f)) {
         if (subscription) return "ModelSubscriptionStringInput";
-        return FMT(api, "Model%sInput", base_name(f, "", api));  /* lists of it too */
+        return FMT(api, "Model%s%sInput", base_name(f, "", api), enum_list_filter(f) ? "List" : "");
     }
     if (f->kind != DS_FIELD_SCALAR) return NULL;
     switch (f->type.scalar) {
@@ -329,18 +336,24 @@ static void filter_input(model_ctx *c, const char *name, bool subscription, bool
     each_owner_field(c, false, owner_to_filter, t);
 }
 
-/* Model<Enum>Input (eq, ne) for the enums the model's fields filter by
- * (a list of the enum filters by it too). */
+/* Model<Enum>Input (eq, ne), or Model<Enum>ListInput (eq, ne of lists,
+ * contains, notContains), for the enums the model's fields filter by. */
 static void enum_filter_inputs(model_ctx *c) {
     api_schema *api = c->api;
     for (size_t i = 0; i < c->m->field_count; i++) {
         const ds_field *f = c->m->fields[i];
         if (f->invalid || !ds_field_is_enum(f)) continue;
         const char *e = base_name(f, "", api);
-        bool fresh;
-        api_type *t = add_type(api, FMT(api, "Model%sInput", e), API_INPUT, f->name.span, &fresh);
-        add_field(api, t, "eq", e, f->name.span);
-        add_field(api, t, "ne", e, f->name.span);
+        bool fresh, list = enum_list_filter(f);
+        api_type *t = add_type(api, FMT(api, "Model%s%sInput", e, list ? "List" : ""), API_INPUT,
+                               f->name.span, &fresh);
+        const char *v = list ? FMT(api, "[%s]", e) : e;
+        add_field(api, t, "eq", v, f->name.span);
+        add_field(api, t, "ne", v, f->name.span);
+        if (list) {
+            add_field(api, t, "contains", e, f->name.span);
+            add_field(api, t, "notContains", e, f->name.span);
+        }
     }
 }
 
