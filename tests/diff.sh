@@ -76,6 +76,27 @@ else
     echo "diff: git not found, skipping the REV:PATH checks"
 fi
 
+# SARIF: each result carries its level, change type and path; the run, every table.
+if command -v python3 >/dev/null 2>&1; then
+    (cd "$here/diff" && $dschemac diff --diagnostics-format=sarif gsi_add_two.old.yaml gsi_add_two.new.yaml) 2>"$tmp/sarif"
+    rc=$?
+    if [ "$rc" = 1 ] && python3 - "$tmp/sarif" <<'PY'
+import json, sys
+log = json.load(open(sys.argv[1]))
+run = log["runs"][0]
+results = run["results"]
+assert results and all({"level", "change", "path"} <= set(r["properties"]) for r in results)
+deploy = [r for r in results if r["properties"]["change"] == "GSI_OPERATIONS"]
+assert deploy and deploy[0]["ruleId"] == "DS1101" and deploy[0]["level"] == "error"
+assert deploy[0]["relatedLocations"] and "hint: split the change" in deploy[0]["message"]["text"]
+rules = {r["id"] for r in run["tool"]["driver"]["rules"]}
+assert {r["ruleId"] for r in results} <= rules
+tables = {t["model"]: t for t in run["properties"]["tables"]}
+assert tables["Post"] == {"model": "Post", "table": "updated", "gsiOperations": 2, "gsiCount": 4}, tables
+PY
+    then ok; else bad "sarif: results and tables (exit $rc)" "$tmp/sarif"; fi
+fi
+
 # Usage errors exit 2.
 for args in "" "a.yaml" "--fail-on=everything a b" "- -" "a b c"; do
     # shellcheck disable=SC2086
