@@ -76,6 +76,12 @@ else
     echo "diff: git not found, skipping the REV:PATH checks"
 fi
 
+# NEW from standard input, named <stdin>.
+(cd "$here/diff" && NO_COLOR=1 $dschemac diff field_removed.old.yaml - <field_removed.new.yaml) 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 1 ] && grep -q "^<stdin>:15:3: note: 'Post' is declared here now" "$tmp/err"; then ok
+else bad "stdin: NEW from - (exit $rc)" "$tmp/err"; fi
+
 # SARIF: each result carries its level, change type and path; the run, every table.
 if command -v python3 >/dev/null 2>&1; then
     (cd "$here/diff" && $dschemac diff --diagnostics-format=sarif gsi_add_two.old.yaml gsi_add_two.new.yaml) 2>"$tmp/sarif"
