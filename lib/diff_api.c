@@ -317,10 +317,13 @@ static void filter_input(model_ctx *c, const char *name, bool subscription, bool
     bool fresh;
     api_type *t = add_type(api, name, API_INPUT, c->span, &fresh);
     const char *id_type = subscription ? "ModelSubscriptionIDInput" : "ModelIDInput";
+    /* The transformer finds the keys to leave out under the capitalized name:
+       a model named in lower case keeps them in its condition. */
+    bool keys_out = strcmp(c->name, c->upper) == 0;
     const char *str_type = subscription ? "ModelSubscriptionStringInput" : "ModelStringInput";
     for (size_t i = 0; i < c->m->field_count; i++) {
         const ds_field *f = c->m->fields[i];
-        if (f->invalid || (condition && is_key_field(c->m, f->name.text))) continue;
+        if (f->invalid || (condition && keys_out && is_key_field(c->m, f->name.text))) continue;
         const char *type = filter_type(api, f, subscription);
         if (type) add_field(api, t, f->name.text, type, f->name.span);
     }
