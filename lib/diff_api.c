@@ -348,6 +348,7 @@ static void enum_filter_inputs(model_ctx *c) {
         if (f->invalid || !ds_field_is_enum(f)) continue;
         const char *e = base_name(f, "", api);
         bool fresh, list = enum_list_filter(f);
+        if (ds_symtab_put(&api->enum_inputs[list], e, (void *)e)) continue;  /* made already */
         api_type *t = add_type(api, FMT(api, "Model%s%sInput", e, list ? "List" : ""), API_INPUT,
                                f->name.span, &fresh);
         const char *v = list ? FMT(api, "[%s]", e) : e;
@@ -500,7 +501,8 @@ static void custom_type_inputs(api_schema *api, const ds_decl *d) {
                          : f->kind == DS_FIELD_INLINE_TYPE ? f->inline_decl
                          : f->kind == DS_FIELD_REF && f->type.target &&
                                  f->type.target->kind == DS_DECL_TYPE ? f->type.target : NULL;
-        if (!t || ds_symtab_get(&api->by_name, FMT(api, "%sInput", t->name.text))) continue;
+        if (!t || ds_symtab_put(&api->type_inputs, t->name.text, (void *)t)) continue;
+        if (ds_symtab_get(&api->by_name, FMT(api, "%sInput", t->name.text))) continue;  /* the SDL's */
         build_custom_type(api, t, FMT(api, "%sInput", t->name.text), true);
         custom_type_inputs(api, t);
     }
@@ -644,6 +646,9 @@ void api_init(api_schema *api, ds_arena *arena, size_t expected_types) {
     memset(api, 0, sizeof *api);
     api->arena = arena;
     ds_symtab_init_sized(&api->by_name, arena, expected_types);
+    ds_symtab_init(&api->enum_inputs[0], arena);
+    ds_symtab_init(&api->enum_inputs[1], arena);
+    ds_symtab_init(&api->type_inputs, arena);
 }
 
 void api_build_shared(api_schema *api, const ds_schema *s) {

@@ -43,6 +43,8 @@ typedef struct api_schema {
     api_type **types;
     size_t type_count, type_cap;
     ds_symtab by_name;         /* name -> api_type* */
+    ds_symtab enum_inputs[2];  /* enum name -> its Model<E>Input made ([1]: ListInput) */
+    ds_symtab type_inputs;     /* custom type name -> its XInput made */
 } api_schema;
 
 /* An empty client schema allocated from arena. */

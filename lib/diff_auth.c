@@ -106,8 +106,38 @@ typedef struct ruled {
     bool operation;
 } ruled;
 
+/* Whether two rules say the same (what a grant is made of). */
+static bool same_rule(const ds_rule *x, const ds_rule *y) {
+    if (x->invalid != y->invalid || x->allow != y->allow || x->provider != y->provider ||
+        x->to.present != y->to.present || x->to.count != y->to.count ||
+        x->groups.count != y->groups.count)
+        return false;
+    const char *xs[] = {x->group.text, x->field.text}, *ys[] = {y->group.text, y->field.text};
+    for (size_t i = 0; i < 2; i++)
+        if (xs[i] != ys[i] && (!xs[i] || !ys[i] || strcmp(xs[i], ys[i]) != 0)) return false;
+    for (size_t i = 0; i < x->to.count; i++)
+        if (!x->to.items[i].text || !y->to.items[i].text || strcmp(x->to.items[i].text, y->to.items[i].text))
+            return false;
+    for (size_t i = 0; i < x->groups.count; i++)
+        if (!x->groups.items[i].text || !y->groups.items[i].text ||
+            strcmp(x->groups.items[i].text, y->groups.items[i].text))
+            return false;
+    return true;
+}
+
+/* Whether two rule lists are the same rules in the same order (no grant
+ * can differ: the common case, checked before any grant is made). */
+static bool same_rules(const ds_rules *a, const ds_rules *b) {
+    size_t na = a ? a->count : 0, nb = b ? b->count : 0;
+    if (na != nb) return false;
+    for (size_t i = 0; i < na; i++)
+        if (!same_rule(&a->items[i], &b->items[i])) return false;
+    return true;
+}
+
 /* Report the grants that differ between the two sides of one thing. */
 static void compare_rules(ds_diff *d, ds_arena *a, const ruled *x) {
+    if (same_rules(x->old_rules, x->new_rules)) return;
     grants o, n;
     collect(&o, a, x->old_rules, x->operation);
     collect(&n, a, x->new_rules, x->operation);
@@ -148,6 +178,7 @@ static void compare_fields(ds_diff *d, ds_arena *a, const ds_decl *om, const ds_
     for (size_t i = 0; i < nm->field_count; i++) {
         const ds_field *nf = nm->fields[i], *of = ds_decl_field(om, nf->name.text);
         if (!of || nf->invalid || of->invalid || (!nf->auth && !of->auth)) continue;
+        if (same_rules(of->auth ? of->auth : om->rules, nf->auth ? nf->auth : nm->rules)) continue;
         ruled x = {ds_arena_printf(a, "field '%s.%s'", nm->name.text, nf->name.text),
                    ds_arena_printf(a, "%s.%s", nm->name.text, nf->name.text),
                    of->auth ? of->auth : om->rules, nf->auth ? nf->auth : nm->rules,
@@ -166,10 +197,11 @@ void ds_diff_auth(ds_diff *d) {
         const ds_decl *od = model ? ds_diff_model(os, nd->name.text)
                                   : ds_symtab_get(&os->operations, nd->name.text);
         if (nd->invalid || !od || od->invalid || od->kind != nd->kind || !nd->rules) continue;
+        if (model) compare_fields(d, &a, od, nd);
+        if (same_rules(od->rules, nd->rules)) continue;
         ruled x = {ds_arena_printf(&a, "%s '%s'", ds_decl_kind_word(nd), nd->name.text), nd->name.text,
                    od->rules, nd->rules, rules_span(nd), !model};
         compare_rules(d, &a, &x);
-        if (model) compare_fields(d, &a, od, nd);
     }
     ds_arena_free(&a);
 }
