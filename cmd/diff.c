@@ -252,9 +252,11 @@ static void print_changes(const ds_diff *diff, const diff_options *opts) {
     report_diagnostics_extra(stderr, ds_diff_report(diff), opts->format, opts->color, &extra);
     if (opts->format == REPORT_JSON) {
         for (size_t i = 0; i < ds_diff_table_count(diff); i++) {
-            char *text = json_dumps(table_json(ds_diff_table_at(diff, i)), JSON_COMPACT | JSON_PRESERVE_ORDER);
+            json_t *table = table_json(ds_diff_table_at(diff, i));
+            char *text = json_dumps(table, JSON_COMPACT | JSON_PRESERVE_ORDER);
             if (text) fprintf(stderr, "%s\n", text);
             free(text);
+            json_decref(table);
         }
     }
     if (opts->format == REPORT_GCC) print_summary(diff, opts->color);
