@@ -54,7 +54,7 @@ $(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h lib/*.def) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -fPIC -fvisibility=hidden -c $< -o $@
 
-$(BUILD)/cmd/%.o: cmd/%.c $(wildcard cmd/*.h lib/dschema.h) | $(DEPS_STAMP)
+$(BUILD)/cmd/%.o: cmd/%.c $(wildcard cmd/*.h lib/*.h) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 

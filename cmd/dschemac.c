@@ -1,4 +1,4 @@
-/* dschemac: compile dschema YAML files to GraphQL SDL or JSON.
+/* dschemac: compile dschema YAML files to GraphQL SDL, JSON or a diagram.
  *
  * The command owns the process: arguments, files, output and exit status.
  * Exit status: 0 success; 1 the schema has errors (or warnings under
@@ -14,6 +14,7 @@
 #include "dschema.h"
 #include "diff_command.h"
 #include "input.h"
+#include "lsp.h"
 #include "report.h"
 
 #define EXIT_SCHEMA 1
@@ -34,9 +35,11 @@ typedef struct options {
 
 static const char usage_text[] =
     "Usage: dschemac [OPTIONS] FILE...\n"
-    "Compile dschema YAML files to GraphQL SDL or JSON.\n"
+    "       dschemac lsp     (a language server over standard input and output)\n"
+    "Compile dschema YAML files to GraphQL SDL, JSON or a diagram.\n"
     "\n"
-    "  -f, --format=FORMAT     graphql (default), introspection or json\n"
+    "  -f, --format=FORMAT     graphql (default), introspection, json, or a diagram:\n"
+    "                          mermaid (erDiagram) or dot (Graphviz)\n"
     "  -o, --output=FILE       write to FILE (atomically); - is standard output\n"
     "      --check             check the schema, write nothing (for CI)\n"
     "  -q, --quiet             print errors only: no warnings, no summary\n"
@@ -91,7 +94,10 @@ static int parse_args(int argc, char **argv, options *opts) {
             if (strcmp(optarg, "graphql") == 0) opts->format = DS_FORMAT_GRAPHQL;
             else if (strcmp(optarg, "introspection") == 0) opts->format = DS_FORMAT_INTROSPECTION;
             else if (strcmp(optarg, "json") == 0) opts->format = DS_FORMAT_JSON;
-            else return usage_error("unknown format '%s' (use graphql, introspection or json)", optarg);
+            else if (strcmp(optarg, "mermaid") == 0) opts->format = DS_FORMAT_MERMAID;
+            else if (strcmp(optarg, "dot") == 0) opts->format = DS_FORMAT_DOT;
+            else return usage_error("unknown format '%s' (use graphql, introspection, json, mermaid "
+                                    "or dot)", optarg);
             break;
         case 'o': opts->output = optarg; break;
         case OPT_CHECK: opts->check_only = 1; break;
@@ -229,6 +235,7 @@ static int run(const options *opts) {
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "diff") == 0) return diff_main(argc - 1, argv + 1);
+    if (argc == 2 && strcmp(argv[1], "lsp") == 0) return lsp_main();
     options opts = {0};
     opts.max_errors = 20;
     int status = parse_args(argc, argv, &opts);

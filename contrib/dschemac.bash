@@ -5,7 +5,7 @@ _dschemac() {
     prev=${COMP_WORDS[COMP_CWORD-1]}
     case $prev in
         -f|--format)
-            COMPREPLY=($(compgen -W 'graphql introspection json' -- "$cur")); return ;;
+            COMPREPLY=($(compgen -W 'graphql introspection json mermaid dot' -- "$cur")); return ;;
         --diagnostics-format)
             COMPREPLY=($(compgen -W 'gcc json sarif' -- "$cur")); return ;;
         -o|--output)
@@ -14,7 +14,7 @@ _dschemac() {
             return ;;
     esac
     case $cur in
-        --format=*) COMPREPLY=($(compgen -W 'graphql introspection json' -- "${cur#*=}")); return ;;
+        --format=*) COMPREPLY=($(compgen -W 'graphql introspection json mermaid dot' -- "${cur#*=}")); return ;;
         --diagnostics-format=*) COMPREPLY=($(compgen -W 'gcc json sarif' -- "${cur#*=}")); return ;;
         --color=*) COMPREPLY=($(compgen -W 'never always auto' -- "${cur#*=}")); return ;;
         -*)

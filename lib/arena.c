@@ -87,11 +87,12 @@ static void *block_memory(size_t size) {
 
 /* A new block pushed on the list: for a big request (own), of just its
  * size; else a regular block, 64 KiB while the arena is small and a huge
- * page once it has handed out 16 MiB (small schemas keep small pages: a
- * huge page is resident whole as soon as it is touched). */
+ * page once it has handed out 32 MiB (a schema of a few thousand models
+ * keeps small pages: a huge page is resident whole as soon as it is
+ * touched, and its unused tail would be most of what it adds). */
 static ds_arena_block *new_block(ds_arena *arena, size_t size, bool own) {
-    size_t regular = arena->bytes >= 8 * DS_ARENA_HUGE ? DS_ARENA_HUGE - sizeof(ds_arena_block)
-                                                       : DS_ARENA_BLOCK;
+    size_t regular = arena->bytes >= 16 * DS_ARENA_HUGE ? DS_ARENA_HUGE - sizeof(ds_arena_block)
+                                                        : DS_ARENA_BLOCK;
     size_t cap = own || size > regular ? size : regular;
     ds_arena_block *b = block_memory(sizeof *b + cap);
     if (!b) {

@@ -206,6 +206,7 @@ typedef struct ds_field {
     ds_name name;              /* the key */
     ds_span span;              /* the value node */
     ds_field_kind kind;
+    bool invalid;
     ds_type type;              /* SCALAR and REF (and the modifiers of any kind) */
     ds_value *default_value;   /* or NULL when no default key */
     ds_rules *auth;            /* field-level rules, or NULL without an authorization key */
@@ -214,7 +215,6 @@ typedef struct ds_field {
     struct ds_decl *owner;     /* the declaration the field belongs to */
     struct ds_index *indexes;  /* resolver: the first usable index on this field (chained by
                                   next_on_field), for the kinds that print indexes */
-    bool invalid;
 } ds_field;
 
 typedef enum ds_projection {
@@ -270,7 +270,8 @@ typedef struct ds_op_group {
     uint8_t rank;              /* 1 + its position among the printed groups, or 0 */
     bool whole;                /* disabled as a whole: `queries: null` */
     uint8_t op_count;
-    const char *ops[3];        /* otherwise the fine operations disabled, each once */
+    uint8_t ops[3];            /* otherwise the fine operations disabled, each once, as
+                                  DS_OP_* bits in the order written (ds_op_name) */
 } ds_op_group;
 
 /* The generated operations of a model, as bits of ds_disabled.off. */
@@ -295,18 +296,18 @@ typedef struct ds_disabled {
 #define DS_FIELD_SCAN_MAX 12
 
 /* A top-level declaration, or an implicit one (an inline enum or custom
- * type, which has implicit set and a name given by the resolver). */
+ * type, which has implicit set and a name given by the resolver). The
+ * parts only one kind has share memory in a union (a schema holds
+ * thousands of declarations): read one only after checking the kind. */
 typedef struct ds_decl {
     ds_decl_kind kind;
     bool implicit;
     bool invalid;
     bool fields_indexed;       /* resolver: field lookups are ready */
-    bool indexes_present;      /* MODEL: the secondaryIndexes key was given */
-    bool handler_present;      /* operations: the handler key was given */
-    bool sources_present;      /* SUBSCRIPTION: the for key was given */
     ds_name name;              /* the key; implicit: the resolver sets text */
     ds_span span;              /* the value node */
-    size_t order;              /* position among all declarations, in file order */
+    uint32_t order;            /* position among all declarations, in file order */
+    uint32_t printed;          /* resolver (order.c): 1 + its index in s->out_types, or 0 */
     ds_field *origin;          /* implicit: the field that declares it inline */
 
     /* MODEL and TYPE (and an inline TYPE): fields in file order. */
@@ -316,54 +317,60 @@ typedef struct ds_decl {
                                   DS_FIELD_SCAN_MAX fields (fewer are scanned) */
     const char *plural;        /* MODEL, resolver: the name pluralized (pluralize 8) */
 
-    /* MODEL */
-    ds_name_list identifier;   /* present false: the default [id] */
-    ds_index *indexes;
-    size_t index_count, index_cap;
-    ds_name_list disabled_ops;
-    /* Set by the resolver: */
-    const char *pk_name;       /* the partition key: identifier[0], or "id" */
-    struct ds_field *pk_field; /* its declared field, or NULL (the implicit id) */
-    const ds_name *sort_keys;  /* identifier[1..], sort_key_count of them */
-    size_t sort_key_count;
-    ds_disabled disabled;
-
     /* MODEL, QUERY, MUTATION, SUBSCRIPTION */
     ds_rules auth;
     const ds_rules *rules;     /* resolver: the rules that apply, its own or else the
                                   schema's (data-schema: an empty list falls back too) */
 
-    /* ENUM */
-    ds_name_list values;
-
-    /* QUERY, MUTATION, SUBSCRIPTION */
+    /* QUERY, MUTATION, SUBSCRIPTION; empty for the other kinds */
     ds_field **arguments;
     size_t argument_count, argument_cap;
     ds_field *returns;         /* NULL when absent; kind SCALAR, REF or INLINE_TYPE */
-    ds_handler *handlers;      /* several: a pipeline */
-    size_t handler_count, handler_cap;
 
-    /* SUBSCRIPTION */
-    ds_sub_source *sources;
-    size_t source_count, source_cap;
-
-    /* Operations, set by the resolver: */
-    const struct ds_field *ret;  /* what gives the return type: `returns`, or for a
-                                    subscription on a mutation, that mutation's */
-    struct ds_decl *ret_model;   /* a subscription on a model's mutations: that model */
-    struct ds_decl *ret_type;    /* the custom type it returns, whose AppSync directives
-                                    come from its rules: by ref or its own inline one, or
-                                    for a subscription by ref through its mutation */
-    bool custom_handler;         /* the first handler is a.handler.custom (rules print as
-                                    AppSync directives) */
-    const char **subscribed;     /* SUBSCRIPTION: the mutations it listens to, as the SDL
-                                    names them ("createPost") */
-    size_t subscribed_count;
-
-    /* TYPE (declared or inline), set by the resolver: the operations whose rules it
-       inherits as AppSync directives (returned directly or nested), in order. */
-    struct ds_decl **inheritors;
-    size_t inheritor_count, inheritor_cap;
+    /* By kind: read a member only after checking the kind. */
+    union {
+        struct {               /* MODEL */
+            ds_name_list identifier;   /* present false: the default [id] */
+            ds_index *indexes;
+            size_t index_count, index_cap;
+            ds_name_list disabled_ops;
+            bool indexes_present;      /* the secondaryIndexes key was given */
+            /* Set by the resolver: */
+            const char *pk_name;       /* the partition key: identifier[0], or "id" */
+            struct ds_field *pk_field; /* its declared field, or NULL (the implicit id) */
+            const ds_name *sort_keys;  /* identifier[1..], sort_key_count of them */
+            size_t sort_key_count;
+            ds_disabled disabled;
+        };
+        ds_name_list values;   /* ENUM */
+        struct {               /* TYPE (declared or inline), set by the resolver: the
+                                  operations whose rules it inherits as AppSync
+                                  directives (returned directly or nested), in order */
+            struct ds_decl **inheritors;
+            size_t inheritor_count, inheritor_cap;
+        };
+        struct {               /* QUERY, MUTATION, SUBSCRIPTION */
+            bool handler_present;      /* the handler key was given */
+            bool sources_present;      /* SUBSCRIPTION: the for key was given */
+            ds_handler *handlers;      /* several: a pipeline */
+            size_t handler_count, handler_cap;
+            ds_sub_source *sources;    /* SUBSCRIPTION */
+            size_t source_count, source_cap;
+            /* Set by the resolver: */
+            const struct ds_field *ret;  /* what gives the return type: `returns`, or
+                                            for a subscription on a mutation, its return */
+            struct ds_decl *ret_model;   /* a subscription on a model's mutations: it */
+            struct ds_decl *ret_type;    /* the custom type it returns, whose AppSync
+                                            directives come from its rules: by ref or its
+                                            own inline one, or for a subscription by ref
+                                            through its mutation */
+            bool custom_handler;         /* the first handler is a.handler.custom (rules
+                                            print as AppSync directives) */
+            const char **subscribed;     /* SUBSCRIPTION: the mutations it listens to, as
+                                            the SDL names them ("createPost") */
+            size_t subscribed_count;
+        };
+    };
 } ds_decl;
 
 /* One parsed file. */
@@ -420,10 +427,11 @@ struct ds_schema {
     size_t implicit_count, implicit_cap;
 
     /* Resolver, for a schema without errors: every type definition the SDL
-       prints, in print order (order.c), and printed name -> ds_out_type*. */
+       prints, in print order (order.c), and the input types by name (the
+       others are found through s->types and decl->printed). */
     struct ds_out_type *out_types;
     size_t out_type_count;
-    ds_symtab printed;
+    ds_symtab printed_inputs;
 };
 
 #endif

@@ -508,19 +508,14 @@ static bool role_counts(const access_matrix *acm, size_t role, size_t f) {
 /* Whether a field prints as non-null (a partition key always does). */
 static bool prints_required(const ds_decl *m, const ds_field *f) {
     if (f->kind == DS_FIELD_RELATION) return false;
-    const char *pk = m->identifier.present ? (m->identifier.count ? m->identifier.items[0].text : NULL)
-                                           : "id";
-    if (pk && f->name.text && strcmp(pk, f->name.text) == 0) return true;
+    if (m->pk_name && f->name.text && strcmp(m->pk_name, f->name.text) == 0) return true;
     return f->type.list ? f->type.list_required : f->type.required;
 }
 
-/* Whether the model's subscriptions are switched off (then the
- * transformer does not insist on readable required fields). */
+/* Whether the model's subscriptions are switched off as a whole (then
+ * the transformer does not insist on readable required fields). */
 static bool subscriptions_off(const ds_decl *m) {
-    for (size_t i = 0; i < m->disabled_ops.count; i++)
-        if (m->disabled_ops.items[i].text && strcmp(m->disabled_ops.items[i].text, "subscriptions") == 0)
-            return true;
-    return false;
+    return m->disabled.groups[2].whole;
 }
 
 /* A rule like rule that grants read only, as YAML, for hints: "`{ allow:

@@ -2,9 +2,9 @@
  *
  * data-schema prints .default(value) as @default(value: "String(value)")
  * and has no default on refs. The Amplify default-value transformer takes
- * @default only on scalar, non-list fields of models, never on a primary
- * key (data-schema drops it there) or a sort key, and checks the printed
- * value against the field's type. Its checks are followed here, a little
+ * @default only on scalar, non-list fields of models, sort keys included,
+ * and checks the printed value against the field's type. On the partition
+ * key data-schema drops the default without a word: a warning says so. Its checks are followed here, a little
  * stricter where it would let a value through that the type cannot hold
  * (9.99 for an Int, TRUE for a Boolean, NaN for a Float).
  */
@@ -323,14 +323,15 @@ static void report_place(ds_resolver *r, ds_field *f, const char *why, const cha
     f->invalid = true;
 }
 
-/* Whether a model field is part of the model's identifier. */
-static bool is_key_field(const ds_decl *m, const ds_field *f) {
-    if (!f->name.text) return false;
-    if (!m->identifier.present) return strcmp(f->name.text, "id") == 0;
-    for (size_t i = 0; i < m->identifier.count; i++)
-        if (m->identifier.items[i].text && strcmp(m->identifier.items[i].text, f->name.text) == 0)
-            return true;
-    return false;
+/* The default of the partition key deploys, but data-schema prints no
+ * @default there: warn where it is written, so the user is not surprised. */
+static void warn_dropped_default(ds_resolver *r, const ds_decl *m, const ds_field *f) {
+    ds_schema *s = r->s;
+    ds_diag *w = ds_warning(s, f->default_value->span, DS_W_DEFAULT_DROPPED,
+                            "the default of %s.%s is dropped: %s is %s's partition key, and "
+                            "data-schema prints no @default on it", ds_decl_name(m),
+                            f->name.text, f->name.text, ds_decl_name(m));
+    ds_hint(s, w, "remove default; the client (or, for id, AppSync) sets the partition key");
 }
 
 /* Check the default of one model field. */
@@ -351,11 +352,8 @@ static void check_model_default(ds_resolver *r, ds_decl *m, ds_field *f) {
                      "remove default; the transformer takes @default on single values only");
         return;
     }
-    if (is_key_field(m, f)) {
-        report_place(r, f, ds_arena_printf(&s->arena, "%s.%s is part of %s's identifier, and a "
-                                                      "key field cannot have a default",
-                                           ds_decl_name(m), name, ds_decl_name(m)),
-                     "remove default: key fields are set by the client or generated (id)");
+    if (f == m->pk_field) {
+        warn_dropped_default(r, m, f);
         return;
     }
     const ds_value *v = f->default_value;

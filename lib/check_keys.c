@@ -49,6 +49,7 @@ static ds_diag *report_undeclared(ds_resolver *r, const ds_decl *m, const ds_nam
     const char *near = closest_field(m, name->text);
     if (near) {
         ds_hint(s, e, "did you mean %s?", near);
+        ds_suggest(s, e, ds_span_of_text(s, name->span, name->text), near);
         ds_note_at(s, e, ds_decl_field(m, near)->name.span, "%s.%s is declared here",
                    ds_decl_name(m), near);
     } else {
@@ -234,9 +235,7 @@ static void check_identifier(ds_resolver *r, ds_decl *m) {
 /* The table's partition key when it has no sort key and the field is
  * declared (so that data-schema prints @primaryKey), else NULL. */
 static const char *lone_partition_key(const ds_decl *m) {
-    const char *pk = m->identifier.present ? (m->identifier.count == 1 ? m->identifier.items[0].text
-                                                                       : NULL)
-                                           : "id";
+    const char *pk = m->sort_key_count == 0 ? m->pk_name : NULL;
     return pk && ds_decl_field(m, pk) ? pk : NULL;
 }
 
@@ -330,7 +329,9 @@ static void check_index(ds_resolver *r, ds_decl *m, ds_index *x, ds_symtab *name
                                 "the projection includes %s, which is not a field of %s",
                                 a->text, ds_decl_name(m));
         const char *near = closest_field(m, a->text);
-        if (near) ds_hint(r->s, w, "did you mean %s?", near);
+        if (!near) continue;
+        ds_hint(r->s, w, "did you mean %s?", near);
+        ds_suggest(r->s, w, ds_span_of_text(r->s, a->span, a->text), near);
     }
     if (x->projection == DS_PROJECTION_INCLUDE && x->non_key_attributes.count == 0) {
         ds_diag *w = ds_warning(r->s, x->projection_span, DS_W_PROJECTION_EMPTY,

@@ -71,8 +71,10 @@ static void report_unknown_source(ds_resolver *r, ds_sub_source *src) {
     ds_diag *e = ds_error(r->s, src->name.span, DS_E_SUB_SOURCE,
                           "%s is neither a mutation nor a model", src->name.text);
     const char *near = closest_source(r->s, src->name.text);
-    if (near) ds_hint(r->s, e, "did you mean %s?", near);
-    else ds_hint(r->s, e, "name a mutation declared under mutations, or `{ model: NAME, "
+    if (near) {
+        ds_hint(r->s, e, "did you mean %s?", near);
+        ds_suggest(r->s, e, ds_span_of_text(r->s, src->name.span, src->name.text), near);
+    } else ds_hint(r->s, e, "name a mutation declared under mutations, or `{ model: NAME, "
                           "mutations: [create] }`");
 }
 
@@ -210,13 +212,12 @@ static void check_operation(ds_resolver *r, ds_decl *op) {
  * fields, few) by their names; the names of a clash are put in words only
  * then. */
 
-/* The operations a model generates (as the model transformer names them),
- * their groups in disableOperations, and the root type of each. */
+/* The operations a model generates (as the model transformer names them,
+ * in the order of the DS_OP_* bits), and the root type of each. */
 static const char *const model_ops[] = {"get", "list", "create", "update", "delete",
                                         "onCreate", "onUpdate", "onDelete"};
-static const char *const op_groups[] = {"queries", "queries", "mutations", "mutations",
-                                        "mutations", "subscriptions", "subscriptions",
-                                        "subscriptions"};
+_Static_assert(DS_OP_GET == 1 << 0 && DS_OP_DELETE == 1 << 4 && DS_OP_ON_DELETE == 1 << 7,
+               "model_ops follows the DS_OP_* bits");
 static const int op_root[] = {0, 0, 1, 1, 1, 2, 2, 2};
 enum { OP_LIST = 1, OP_COUNT = 8 };
 
@@ -264,19 +265,11 @@ typedef struct roots {
     uint32_t seq;
 } roots;
 
-/* Whether a model disables a generated operation (or its group). */
-static bool disabled(const ds_decl *m, const char *op, const char *group) {
-    for (size_t i = 0; i < m->disabled_ops.count; i++) {
-        const char *off = m->disabled_ops.items[i].text;
-        if (off && (strcmp(off, op) == 0 || strcmp(off, group) == 0)) return true;
-    }
-    return false;
-}
-
-/* Whether model m generates operation op (a subscription needs its mutation). */
+/* Whether model m generates operation op (a subscription needs its
+ * mutation): model_ops is in the order of the DS_OP_* bits. */
 static bool generates(const ds_decl *m, int op) {
-    if (disabled(m, model_ops[op], op_groups[op])) return false;
-    return op < 5 || !disabled(m, model_ops[op - 3], op_groups[op - 3]);
+    if (m->disabled.off & (1u << op)) return false;
+    return op < 5 || !(m->disabled.off & (1u << (op - 3)));
 }
 
 /* The seq of model m's operation op, its operations numbered from seq. */

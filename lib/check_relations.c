@@ -65,8 +65,10 @@ static void report_bad_target(ds_resolver *r, ds_field *f, ds_decl *found) {
     e = ds_error(s, related_span(f), DS_E_REL_TARGET, "%s %s %s, which is not a declared model",
                  qualified(s, f), what, f->rel->related.text);
     const char *near = closest_model(s, f->rel->related.text);
-    if (near) ds_hint(s, e, "did you mean %s?", near);
-    else ds_hint(s, e, "declare a model %s under models, or name an existing model",
+    if (near) {
+        ds_hint(s, e, "did you mean %s?", near);
+        ds_suggest(s, e, ds_span_of_text(s, related_span(f), f->rel->related.text), near);
+    } else ds_hint(s, e, "declare a model %s under models, or name an existing model",
                  f->rel->related.text);
 }
 
@@ -242,16 +244,11 @@ static void pair(ds_resolver *r, ds_field *f) {
  * default id is not declared), or DS_SCALAR_NONE when the identifier is
  * broken (reported by check_keys.c). Sets *field to the declaring field. */
 static ds_scalar identifier_type(const ds_decl *parent, size_t i, ds_field **field) {
-    const char *name = parent->identifier.present ? parent->identifier.items[i].text : "id";
+    const char *name = ds_model_key(parent, i);
     ds_field *f = ds_decl_field(parent, name);
     *field = f;
     if (!f) return name && strcmp(name, "id") == 0 ? DS_SCALAR_ID : DS_SCALAR_NONE;
     return f->invalid ? DS_SCALAR_NONE : ds_field_scalar(f);
-}
-
-/* The number of identifier fields of a model. */
-static size_t identifier_count(const ds_decl *m) {
-    return m->identifier.present ? m->identifier.count : 1;
 }
 
 /* Whether a model's identifier can be compared with: not empty, every
@@ -302,9 +299,10 @@ static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
                               "%s references %s, but %s declares no field named %s",
                               qualified(s, g), name, ds_decl_name(child), name);
         ds_field *idf;
-        ds_scalar t = i < identifier_count(parent) ? identifier_type(parent, i, &idf)
+        ds_scalar t = i < ds_model_key_count(parent) ? identifier_type(parent, i, &idf)
                                                     : DS_SCALAR_NONE;
         const char *near = closest_field(child, name);
+        if (near) ds_suggest(s, e, ds_span_of_text(s, at, name), near);
         if (near && g->rel->counterpart)
             ds_hint(s, e, "did you mean %s? (correct it in %s too)", near,
                     qualified(s, g->rel->counterpart));
@@ -322,11 +320,9 @@ static bool references_exist(ds_resolver *r, ds_field *g, ds_decl *parent) {
 /* The reference list has one field per parent identifier field. */
 static bool reference_count_matches(ds_resolver *r, ds_field *g, ds_decl *parent) {
     ds_schema *s = r->s;
-    size_t want = identifier_count(parent), have = g->rel->references.count;
+    size_t want = ds_model_key_count(parent), have = g->rel->references.count;
     if (want == have) return true;
-    const char *ids = !parent->identifier.present ? "id"
-                    : want == 1 ? parent->identifier.items[0].text
-                                : ds_bracketed(s, &parent->identifier);
+    const char *ids = want == 1 ? ds_model_key(parent, 0) : ds_bracketed(s, &parent->identifier);
     ds_diag *e;
     if (have == 0)
         e = ds_error(s, references_span(g), DS_E_REF_COUNT,
@@ -365,12 +361,11 @@ static bool references_scalar(ds_resolver *r, ds_field **refs, size_t n, ds_decl
                               list ? "a reference field holds a single key value"
                                    : "reference fields must be scalars");
         ds_field *idf;
-        ds_scalar want = i < identifier_count(parent) ? identifier_type(parent, i, &idf)
+        ds_scalar want = i < ds_model_key_count(parent) ? identifier_type(parent, i, &idf)
                                                        : DS_SCALAR_NONE;
         ds_hint(s, e, "declare `%s: %s`, the type of %s's identifier field %s", f->name.text,
                 ds_scalar_builder_name(want ? want : DS_SCALAR_ID), ds_decl_name(parent),
-                parent->identifier.present && i < parent->identifier.count
-                    ? parent->identifier.items[i].text : "id");
+                i < ds_model_key_count(parent) ? ds_model_key(parent, i) : "id");
         return false;
     }
     return true;
@@ -384,7 +379,7 @@ static bool reference_types_match(ds_resolver *r, ds_field **refs, size_t n, ds_
         ds_scalar want = identifier_type(parent, i, &idf), have = ds_field_scalar(refs[i]);
         if (!want) return false;
         if (key_types_match(want, have)) continue;
-        const char *id_name = parent->identifier.present ? parent->identifier.items[i].text : "id";
+        const char *id_name = ds_model_key(parent, i);
         ds_diag *e = ds_error(s, refs[i]->name.span, DS_E_REF_TYPE,
                               "%s is %s %s, but it references %s's identifier field %s, which is "
                               "%s %s", qualified(s, refs[i]),

@@ -181,7 +181,8 @@ static bool used_by_relationship(const ds_schema *s, const ds_decl *m, const ds_
 
 /* Whether the identifier or a secondary index of m has field name. */
 static bool indexed(const ds_decl *m, const char *name) {
-    if (m->identifier.present ? listed(&m->identifier, name) : strcmp(name, "id") == 0) return true;
+    for (size_t i = 0; i < ds_model_key_count(m); i++)
+        if (ds_model_key(m, i) && strcmp(ds_model_key(m, i), name) == 0) return true;
     for (size_t i = 0; i < m->index_count; i++) {
         const ds_index *x = &m->indexes[i];
         if ((x->field.text && strcmp(x->field.text, name) == 0) || listed(&x->sort_keys, name))
@@ -203,8 +204,8 @@ static ds_decl *referenced_model(ds_resolver *r, const ds_decl *m, const ds_fiel
     const char *model = ds_capitalize(s, ds_arena_printf(&s->arena, "%.*s", (int)(len - 2), name));
     ds_decl *target = ds_lookup_type(r, model);
     if (!target || target == m || target->kind != DS_DECL_MODEL || target->implicit) return NULL;
-    if (target->identifier.present && target->identifier.count != 1) return NULL;
-    const char *key = target->identifier.present ? target->identifier.items[0].text : "id";
+    if (ds_model_key_count(target) != 1) return NULL;
+    const char *key = target->pk_name;
     ds_field *kf = ds_decl_field(target, key);
     ds_scalar kt = kf ? ds_field_scalar(kf) : DS_SCALAR_ID;
     return kt == DS_SCALAR_ID || kt == DS_SCALAR_STRING ? target : NULL;

@@ -93,6 +93,12 @@ void ds_hint(ds_schema *s, ds_diag *d, const char *fmt, ...) {
     va_end(ap);
 }
 
+void ds_suggest(ds_schema *s, ds_diag *d, ds_span span, const char *text) {
+    if (d == &s->sunk || !text || !span.line) return;
+    d->pub.replacement = ds_arena_strdup(&s->arena, text);
+    d->pub.replace_at = locate(s, span);
+}
+
 size_t ds_edit_distance(const char *a, const char *b) {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64) return (size_t)-1;  /* long names are never typos of each other */
@@ -271,6 +277,22 @@ static unsigned char_count(const char *text, size_t len) {
     unsigned n = 0;
     for (size_t i = 0; i < len; i += char_len(text, len, i)) n++;
     return n;
+}
+
+ds_span ds_span_of_text(const ds_schema *s, ds_span span, const char *text) {
+    size_t len, want = text ? strlen(text) : 0;
+    if (!want || span.file >= s->source_count) return span;
+    const char *line = ds_schema_source_line(s, s->sources[span.file].name, span.line, &len);
+    if (!line || span.col == 0) return span;
+    size_t from = char_offset(line, len, span.col - 1);
+    size_t to = span.end_lines == 0 && span.end_col > span.col
+                    ? char_offset(line, len, span.end_col - 1) : len;
+    for (size_t i = from; i + want <= to; i += char_len(line, len, i)) {
+        if (memcmp(line + i, text, want) != 0) continue;
+        uint32_t col = span.col + char_count(line + from, i - from);
+        return ds_span_make(span.file, span.line, col, span.line, col + char_count(text, want));
+    }
+    return span;
 }
 
 /* Print the source line and a caret line under columns [col, end_col).

@@ -36,6 +36,14 @@ void ds_hint(ds_schema *s, ds_diag *d, const char *fmt, ...)
 #endif
     ;
 
+/* Attach a fix: text replaces what is written at span (a "did you mean"). */
+void ds_suggest(ds_schema *s, ds_diag *d, ds_span span, const char *text);
+
+/* The part of span (on its first line) where text is written, e.g. the
+ * base name inside a type string or a name inside its quotes; span itself
+ * when text is not written there. */
+ds_span ds_span_of_text(const ds_schema *s, ds_span span, const char *text);
+
 /* The closest of count candidates to name by edit distance, or NULL when
  * none is close enough to be a likely typo. For "did you mean". */
 const char *ds_closest(const char *name, const char *const *candidates, size_t count);

@@ -65,12 +65,18 @@ typedef struct ds_diagnostic {
     ds_location location;
     const ds_note *notes;
     size_t note_count;
+    /* A fix, when the hint is a "did you mean": the text to write over
+     * replace_at (e.g. an editor's quick fix), or NULL. */
+    const char *replacement;
+    ds_location replace_at;
 } ds_diagnostic;
 
 typedef enum ds_format {
     DS_FORMAT_GRAPHQL,          /* the SDL of @aws-amplify/data-schema 1.26 */
     DS_FORMAT_INTROSPECTION,    /* Amplify model introspection JSON */
-    DS_FORMAT_JSON              /* dschemac's resolved-schema JSON */
+    DS_FORMAT_JSON,             /* dschemac's resolved-schema JSON */
+    DS_FORMAT_MERMAID,          /* a Mermaid erDiagram of the models, enums and custom types */
+    DS_FORMAT_DOT               /* the same picture as a Graphviz digraph */
 } ds_format;
 
 /* A new, empty schema. Never returns NULL (aborts if memory runs out).

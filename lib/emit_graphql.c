@@ -320,7 +320,7 @@ static void put_model_directive(ds_buf *b, const ds_decl *m) {
             }
             ds_buf_putc(b, '{');
             for (size_t k = 0; k < groups[g].op_count; k++)
-                ds_buf_printf(b, "%s%s:null", k ? "," : "", groups[g].ops[k]);
+                ds_buf_printf(b, "%s%s:null", k ? "," : "", ds_op_name(groups[g].ops[k]));
             ds_buf_putc(b, '}');
         }
     }

@@ -328,7 +328,7 @@ static void model_properties(intro_ctx *c, const ds_decl *d) {
             }
             ds_jw_begin_object(w);
             for (size_t k = 0; k < off->groups[g].op_count; k++) {
-                ds_jw_key(w, off->groups[g].ops[k]);
+                ds_jw_key(w, ds_op_name(off->groups[g].ops[k]));
                 ds_jw_null(w);
             }
             ds_jw_end_object(w);

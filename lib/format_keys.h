@@ -39,4 +39,8 @@ const char *ds_construct_name(ds_construct c);
 /* How many keys a NULL-terminated list holds. */
 size_t ds_key_count(const char *const *keys);
 
+/* A one-line explanation of a key (from dschema(5)), for an editor's
+ * hover; NULL for a word that is no key of the format. */
+const char *ds_key_doc(const char *key);
+
 #endif

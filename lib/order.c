@@ -22,6 +22,7 @@
 /* The work list and the results. */
 typedef struct order_ctx {
     ds_schema *s;
+    ds_arena tmp;                  /* the work lists, freed at the end */
     ds_decl **queue;
     size_t queue_count, queue_cap;
     ds_out_type *types;            /* printed types, in print order */
@@ -40,13 +41,13 @@ typedef struct op_args_ctx {
 
 /* Append a declaration to the work list. */
 static void enqueue(order_ctx *c, ds_decl *d) {
-    if (d) DS_PUSH(&c->s->arena, c->queue, c->queue_count, c->queue_cap, d);
+    if (d) DS_PUSH(&c->tmp, c->queue, c->queue_count, c->queue_cap, d);
 }
 
 /* Append a printed type. */
 static void add_type(order_ctx *c, ds_out_kind kind, const char *name, ds_decl *d) {
     ds_out_type t = {kind, name, d};
-    DS_PUSH(&c->s->arena, c->types, c->type_count, c->type_cap, t);
+    DS_PUSH(&c->tmp, c->types, c->type_count, c->type_cap, t);
 }
 
 /* The name of the input type made from a custom type: "<Type>Input". */
@@ -58,14 +59,14 @@ static const char *input_name(order_ctx *c, ds_decl *type) {
 static void add_input(order_ctx *c, const char *name, ds_decl *type) {
     if (ds_symtab_put(&c->input_names, name, type)) return;
     ds_out_type t = {DS_OUT_INPUT, name, type};
-    DS_PUSH(&c->s->arena, c->inputs, c->input_count, c->input_cap, t);
+    DS_PUSH(&c->tmp, c->inputs, c->input_count, c->input_cap, t);
 }
 
 /* Remember an inline enum of an argument, once. */
 static void collect_enum(order_ctx *c, op_args_ctx *a, ds_decl *e) {
     for (size_t i = 0; i < a->enum_count; i++)
         if (a->enums[i] == e) return;
-    DS_PUSH(&c->s->arena, a->enums, a->enum_count, a->enum_cap, e);
+    DS_PUSH(&c->tmp, a->enums, a->enum_count, a->enum_cap, e);
 }
 
 static void walk_input_fields(order_ctx *c, op_args_ctx *a, ds_field **fields, size_t count,
@@ -106,7 +107,7 @@ static void visit_operation(order_ctx *c, ds_decl *op) {
         (op->returns->kind == DS_FIELD_INLINE_TYPE || op->returns->kind == DS_FIELD_INLINE_ENUM))
         enqueue(c, op->returns->inline_decl);
     op_args_ctx a = {0};
-    ds_symtab_init(&a.processed, &c->s->arena);
+    ds_symtab_init(&a.processed, &c->tmp);
     walk_input_fields(c, &a, op->arguments, op->argument_count, false);
     for (size_t i = 0; i < a.enum_count; i++) enqueue(c, a.enums[i]);
 }
@@ -144,25 +145,41 @@ static void visit(order_ctx *c, ds_decl *d) {
     }
 }
 
+/* Copy the print order into the schema, exactly sized; index it from
+ * each declaration it prints, and by name for the inputs. */
+static void keep_output(ds_schema *s, const order_ctx *c) {
+    size_t n = c->type_count + c->input_count;
+    ds_out_type *types = n ? ds_arena_alloc_raw(&s->arena, n * sizeof *types) : NULL;
+    if (c->type_count) memcpy(types, c->types, c->type_count * sizeof *types);
+    if (c->input_count) memcpy(types + c->type_count, c->inputs, c->input_count * sizeof *types);
+    s->out_types = types;
+    s->out_type_count = n;
+    ds_symtab_init_sized(&s->printed_inputs, &s->arena, c->input_count);
+    for (size_t i = 0; i < n; i++) {
+        if (types[i].kind == DS_OUT_INPUT) ds_symtab_put(&s->printed_inputs, types[i].name, &types[i]);
+        else if (types[i].decl && !types[i].decl->printed) types[i].decl->printed = (uint32_t)(i + 1);
+    }
+}
+
 void ds_resolve_output(ds_resolver *r) {
     ds_schema *s = r->s;
     order_ctx c = {0};
     c.s = s;
-    ds_symtab_init(&c.input_names, &s->arena);
+    ds_arena_init(&c.tmp);
+    ds_symtab_init(&c.input_names, &c.tmp);
     /* The stable sort that moves custom types last. */
     for (size_t i = 0; i < s->decl_count; i++)
         if (s->decls[i] && s->decls[i]->kind != DS_DECL_TYPE) enqueue(&c, s->decls[i]);
     for (size_t i = 0; i < s->decl_count; i++)
         if (s->decls[i] && s->decls[i]->kind == DS_DECL_TYPE) enqueue(&c, s->decls[i]);
     for (size_t i = 0; i < c.queue_count; i++) visit(&c, c.queue[i]);
-    for (size_t i = 0; i < c.input_count; i++)
-        DS_PUSH(&s->arena, c.types, c.type_count, c.type_cap, c.inputs[i]);
-    s->out_types = c.types;
-    s->out_type_count = c.type_count;
-    ds_symtab_init_sized(&s->printed, &s->arena, c.type_count);
-    for (size_t i = 0; i < c.type_count; i++) ds_symtab_put(&s->printed, c.types[i].name, &c.types[i]);
+    keep_output(s, &c);
+    ds_arena_free(&c.tmp);
 }
 
 const ds_out_type *ds_printed_type(const ds_schema *s, const char *name) {
-    return name && s->out_types ? ds_symtab_get(&s->printed, name) : NULL;
+    if (!name || !s->out_types) return NULL;
+    const ds_decl *d = ds_symtab_get(&s->types, name);
+    if (d && d->printed) return &s->out_types[d->printed - 1];
+    return ds_symtab_get(&s->printed_inputs, name);
 }

@@ -12,22 +12,21 @@
 
 #include "parse_internal.h"
 #include "phases.h"
+#include "words.h"
 
-static const char *const disable_words[] = {
-    "queries", "mutations", "subscriptions", "get", "list", "create", "update", "delete",
-    "onCreate", "onUpdate", "onDelete", NULL};
+#define disable_words ds_disable_words
 static const char *const disable_synonyms[] = {
     "read", "queries, get or list", "write", "mutations, create, update or delete",
     "subscribe", "subscriptions, onCreate, onUpdate or onDelete", NULL};
 static const ds_wordset disable_set = {"an operation that can be disabled", disable_words,
                                        disable_synonyms};
 
-static const char *const projection_words[] = {"KEYS_ONLY", "ALL", "INCLUDE", NULL};
+#define projection_words ds_projection_words
 static const ds_wordset projection_set = {"an index projection", projection_words, NULL};
 static const ds_wordset include_set = {"the type of a projection map",
                                        (const char *const[]){"INCLUDE", NULL}, NULL};
 
-static const char *const mutation_words[] = {"create", "update", "delete", NULL};
+#define mutation_words ds_mutation_words
 static const ds_wordset mutation_set = {"a model mutation a subscription can listen to",
                                         mutation_words, NULL};
 

@@ -7,11 +7,9 @@
 #include <string.h>
 
 #include "parse_internal.h"
+#include "words.h"
 
-/* In the order of ds_allow. */
-static const char *const allow_words[] = {
-    "publicApiKey", "guest", "authenticated", "owner", "ownerDefinedIn", "ownersDefinedIn",
-    "group", "groups", "groupDefinedIn", "groupsDefinedIn", "custom", NULL};
+#define allow_words ds_allow_words
 static const char *const allow_synonyms[] = {
     "public", "publicApiKey or guest", "everyone", "publicApiKey or guest",
     "anyone", "publicApiKey or guest", "apiKey", "publicApiKey",
@@ -20,15 +18,13 @@ static const char *const allow_synonyms[] = {
     "lambda", "custom", "function", "custom", NULL};
 static const ds_wordset allow_set = {"a rule kind", allow_words, allow_synonyms};
 
-/* In the order of ds_provider, after DS_PROVIDER_DEFAULT. */
-static const char *const provider_words[] = {"identityPool", "userPools", "oidc", "function", NULL};
+#define provider_words ds_provider_words
 static const char *const provider_synonyms[] = {
     "iam", "identityPool", "cognito", "userPools", "lambda", "function", NULL};
 static const ds_wordset provider_set = {"an authorization provider", provider_words,
                                         provider_synonyms};
 
-static const char *const to_words[] = {
-    "create", "read", "update", "delete", "get", "list", "sync", "listen", "search", NULL};
+#define to_words ds_to_words
 static const char *const to_synonyms[] = {
     "subscribe", "listen", "query", "read", NULL};
 static const ds_wordset to_set = {"an operation a rule can grant", to_words, to_synonyms};

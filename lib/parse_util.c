@@ -138,8 +138,11 @@ bool ds_parse_keys(ds_parser *p, const ds_ynode *map, ds_construct c, const char
         const char *near = ds_closest(k->text, allowed, ds_key_count(allowed));
         ds_diag *e;
         if (near)
+        {
             e = ds_parse_error(p, k->span, DS_E_UNKNOWN_KEY, "%s is not %s (did you mean %s?)",
                                clip(p, k->text), what, near);
+            ds_suggest(p->s, e, ds_span_of_text(p->s, k->span, k->text), near);
+        }
         else
             e = ds_parse_error(p, k->span, DS_E_UNKNOWN_KEY, "%s is not %s", clip(p, k->text), what);
         if (hint) ds_hint(p->s, e, "%s", hint(p));
@@ -289,6 +292,7 @@ int ds_parse_word_l(ds_parser *p, const ds_ynode *n, const ds_wordset *set, cons
         e = ds_parse_error(p, n->span, DS_E_BAD_VALUE, "%s is not %s (did you mean %s?)", text,
                            set->what, near);
         ds_hint(p->s, e, "use one of %s", word_list(p, set->words));
+        ds_suggest(p->s, e, ds_span_of_text(p->s, n->span, n->text), near);
     } else {
         ds_parse_error(p, n->span, DS_E_BAD_VALUE, "%s is not %s (%s)", text, set->what,
                        word_list(p, set->words));

@@ -31,4 +31,10 @@ ds_emit_fn ds_emit_introspection;
 /* emit_json.c: dschemac's own resolved-schema JSON. */
 ds_emit_fn ds_emit_json;
 
+/* emit_mermaid.c: a Mermaid erDiagram of the data model. */
+ds_emit_fn ds_emit_mermaid;
+
+/* emit_dot.c: a Graphviz digraph of the data model. */
+ds_emit_fn ds_emit_dot;
+
 #endif

@@ -95,6 +95,13 @@ const char *ds_decapitalize(ds_schema *s, const char *name);
 /* The field called name of a model or custom type, or NULL. */
 ds_field *ds_decl_field(const ds_decl *d, const char *name);
 
+/* The number of a model's key fields (resolve_facts.c's partition key and
+ * sort keys): its identifier's, or 1 for the default [id]. */
+size_t ds_model_key_count(const ds_decl *m);
+
+/* The name of a model's key field i (0: the partition key), or NULL. */
+const char *ds_model_key(const ds_decl *m, size_t i);
+
 /* The model, enum or custom type called name (declared or implicit), or NULL. */
 ds_decl *ds_lookup_type(const ds_resolver *r, const char *name);
 

@@ -130,11 +130,11 @@ static int op_group_of(const char *op, bool *coarse, unsigned *bit) {
     return -1;
 }
 
-/* Add a fine operation to its group, once. */
-static void add_fine_op(ds_op_group *g, const char *op) {
+/* Add a fine operation (its DS_OP_* bit) to its group, once. */
+static void add_fine_op(ds_op_group *g, unsigned bit) {
     for (size_t k = 0; k < g->op_count; k++)
-        if (strcmp(g->ops[k], op) == 0) return;
-    if (g->op_count < 3) g->ops[g->op_count++] = op;
+        if (g->ops[k] == bit) return;
+    if (g->op_count < 3) g->ops[g->op_count++] = (uint8_t)bit;
 }
 
 /* Group disableOperations as modelAttributesFromDisabledOps does: coarse
@@ -152,7 +152,7 @@ static void group_disabled_ops(ds_decl *m) {
             d->off |= bit;
             if (!d->groups[g].rank) d->groups[g].rank = ++d->group_count;
             if (coarse) d->groups[g].whole = true;
-            else add_fine_op(&d->groups[g], ops->items[i].text);
+            else add_fine_op(&d->groups[g], bit);
         }
     }
 }

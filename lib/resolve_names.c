@@ -325,8 +325,10 @@ static void report_unknown_type(ds_resolver *r, ds_field *f) {
         return;
     }
     const char *near = closest_type(r, name, returns);
-    if (near) ds_hint(s, e, "did you mean %s?", near);
-    else ds_hint(s, e, "use a scalar (string, integer, float, boolean, id, ...) or declare %s "
+    if (near) {
+        ds_hint(s, e, "did you mean %s?", near);
+        ds_suggest(s, e, ds_span_of_text(s, f->type.span, name), near);
+    } else ds_hint(s, e, "use a scalar (string, integer, float, boolean, id, ...) or declare %s "
                        "under %s", name, returns ? "models, enums or types" : "enums or types");
 }
 

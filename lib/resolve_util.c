@@ -48,6 +48,15 @@ ds_field *ds_decl_field(const ds_decl *d, const char *name) {
     return NULL;
 }
 
+size_t ds_model_key_count(const ds_decl *m) {
+    return m->identifier.present ? m->identifier.count : 1;
+}
+
+const char *ds_model_key(const ds_decl *m, size_t i) {
+    if (i == 0) return m->pk_name;
+    return i <= m->sort_key_count ? m->sort_keys[i - 1].text : NULL;
+}
+
 ds_decl *ds_lookup_type(const ds_resolver *r, const char *name) {
     return name ? ds_symtab_get(&r->s->types, name) : NULL;
 }

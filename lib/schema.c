@@ -66,6 +66,8 @@ static ds_emit_fn *const backends[] = {
     [DS_FORMAT_GRAPHQL] = ds_emit_graphql,
     [DS_FORMAT_INTROSPECTION] = ds_emit_introspection,
     [DS_FORMAT_JSON] = ds_emit_json,
+    [DS_FORMAT_MERMAID] = ds_emit_mermaid,
+    [DS_FORMAT_DOT] = ds_emit_dot,
 };
 
 /* Run the back-end of format into b, its scratch memory in an arena of

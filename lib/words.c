@@ -48,3 +48,29 @@ const char *ds_op_group_name(size_t group) {
     static const char *const names[] = {"queries", "mutations", "subscriptions"};
     return group < 3 ? names[group] : "?";
 }
+
+const char *ds_op_name(unsigned op) {
+    switch (op) {
+    case DS_OP_GET: return "get";
+    case DS_OP_LIST: return "list";
+    case DS_OP_CREATE: return "create";
+    case DS_OP_UPDATE: return "update";
+    case DS_OP_DELETE: return "delete";
+    case DS_OP_ON_CREATE: return "onCreate";
+    case DS_OP_ON_UPDATE: return "onUpdate";
+    case DS_OP_ON_DELETE: return "onDelete";
+    default: return "?";
+    }
+}
+
+const char *const ds_allow_words[] = {
+    "publicApiKey", "guest", "authenticated", "owner", "ownerDefinedIn", "ownersDefinedIn",
+    "group", "groups", "groupDefinedIn", "groupsDefinedIn", "custom", NULL};
+const char *const ds_provider_words[] = {"identityPool", "userPools", "oidc", "function", NULL};
+const char *const ds_to_words[] = {
+    "create", "read", "update", "delete", "get", "list", "sync", "listen", "search", NULL};
+const char *const ds_disable_words[] = {
+    "queries", "mutations", "subscriptions", "get", "list", "create", "update", "delete",
+    "onCreate", "onUpdate", "onDelete", NULL};
+const char *const ds_projection_words[] = {"KEYS_ONLY", "ALL", "INCLUDE", NULL};
+const char *const ds_mutation_words[] = {"create", "update", "delete", NULL};

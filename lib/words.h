@@ -27,4 +27,17 @@ const char *ds_appsync_name(ds_appsync directive);
  * "subscriptions"), by index of ds_disabled.groups. */
 const char *ds_op_group_name(size_t group);
 
+/* The disableOperations word of one generated operation, a DS_OP_* bit:
+ * "get", "onCreate". */
+const char *ds_op_name(unsigned op);
+
+/* The words a value of the format may be, NULL-terminated: the parser
+ * checks values against them and an editor completes from them. */
+extern const char *const ds_allow_words[];      /* in the order of ds_allow */
+extern const char *const ds_provider_words[];   /* ds_provider, after DS_PROVIDER_DEFAULT */
+extern const char *const ds_to_words[];         /* a rule's to: */
+extern const char *const ds_disable_words[];    /* disableOperations */
+extern const char *const ds_projection_words[]; /* an index's projection */
+extern const char *const ds_mutation_words[];   /* a subscription source's mutations */
+
 #endif

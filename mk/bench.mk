@@ -6,9 +6,12 @@
 #   make bench                      the release build ($(OPT), -O2 by default)
 #   make bench BENCH_ARGS="--sizes 1000,5000 --repeat 3 --markdown"
 #   make bench BENCH_NODE=0         skip data-schema (no node, or no npm registry)
+#   make bench BENCH_LSP_ARGS="--edits 1000 --mix-edits 0"   a shorter language-server row
+#                                   (bench/lsp_bench.py: edit -> diagnostics, memory over edits)
 
 BENCH_NODE ?= 1
 BENCH_ARGS ?=
+BENCH_LSP_ARGS ?=
 BENCH_DIR = $(BUILD)/bench
 
 .PHONY: bench bench-node
@@ -35,3 +38,4 @@ bench: $(BUILD)/dschemac $(BENCH_DIR)/yaml_parse $(BENCH_DIR)/runstat bench-node
 	@python3 bench/bench.py --dschemac $(BUILD)/dschemac --yaml-parse $(BENCH_DIR)/yaml_parse \
 	    --runstat $(BENCH_DIR)/runstat \
 	    --work $(BENCH_DIR) $(if $(filter 1,$(BENCH_NODE)),--node-dir bench/node) $(BENCH_ARGS)
+	@python3 bench/lsp_bench.py --dschemac $(BUILD)/dschemac --work $(BENCH_DIR) $(BENCH_LSP_ARGS)

@@ -23,6 +23,9 @@ if [ "${1:-}" = "--tests" ]; then
     command -v python3 >/dev/null 2>&1 || missing="$missing python3"
     command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
     [ -x /usr/bin/time ] || missing="$missing time"  # peak memory of hostile cases
+    command -v dot >/dev/null 2>&1 || missing="$missing graphviz"  # -f dot drawn (tests/diagrams)
+    command -v chromium >/dev/null 2>&1 || missing="$missing chromium"  # -f mermaid drawn (tests/diagrams)
+    command -v nvim >/dev/null 2>&1 || missing="$missing neovim"  # the editor test of dschemac lsp (tests/lsp/nvim)
 fi
 
 [ -z "$missing" ] && exit 0

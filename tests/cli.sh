@@ -42,7 +42,12 @@ expect "unknown option" 2 $dschemac --frobnicate "$cart"
 check "unknown option names it" has "unknown option '--frobnicate'" "$tmp/err"
 check "usage error hints --help" has "Try 'dschemac --help'" "$tmp/err"
 expect "unknown format" 2 $dschemac -f xml "$cart"
-check "unknown format lists formats" has "graphql, introspection or json" "$tmp/err"
+check "unknown format lists formats" has "graphql, introspection, json, mermaid or dot" "$tmp/err"
+expect "-f mermaid" 0 $dschemac -f mermaid "$cart"
+check "-f mermaid draws an erDiagram" has "^erDiagram$" "$tmp/out"
+expect "--format=dot" 0 $dschemac --format=dot "$cart"
+check "--format=dot draws a digraph" has "^digraph dschema {$" "$tmp/out"
+check "--help lists the diagram formats" sh -c "$dschemac --help | grep -q 'mermaid (erDiagram) or dot'"
 expect "no input" 2 $dschemac
 check "no input says so" has "no input file" "$tmp/err"
 expect "missing value" 2 $dschemac "$cart" -o

@@ -12,7 +12,10 @@
 #    `.\" example: error` shows a mistake and must exit 1 instead. Other blocks
 #    are fragments (one model, one field, a list of rules) and are not run;
 #  - the SARIF the compiler writes has the shape SARIF 2.1.0 requires
-#    (tests/diagnostics/sarif_check.py, on every invalid corpus case).
+#    (tests/diagnostics/sarif_check.py, on every invalid corpus case);
+#  - every file HACKING.md names exists: a path from the top (lib/ast.h), or a
+#    bare name (parse_field.c, after lib/parse.c in its table) somewhere in the
+#    tree; patterns (check_*.c, NAME.yaml) and ../shared are not files here.
 # DSCHEMAC names the compiler (default build/dschemac).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -123,6 +126,23 @@ else bad "no whole-schema .EX example found in man/dschema.5"; fi
 # The SARIF output has the shape of SARIF 2.1.0.
 if python3 "$here/diagnostics/sarif_check.py" >"$tmp/sarif" 2>&1; then ok
 else bad "SARIF output (tests/diagnostics/sarif_check.py)" "$tmp/sarif"; fi
+
+# The files HACKING.md names, each once; a bare name anywhere in the tree
+# (../shared, outside the repository, is not checked).
+grep -o '[A-Za-z][A-Za-z0-9_./-]*\.\(c\|h\|def\|sh\|py\|mjs\|mk\|md\|json\|[15]\)\b' "$root/HACKING.md" |
+    grep -v '[*]\|NAME\|^shared/' | sort -u >"$tmp/named"
+(cd "$root" && find . -path ./build -prune -o -path '*/node_modules' -prune -o -type f -print) |
+    sed 's|.*/||' | sort -u >"$tmp/tree"
+: >"$tmp/unnamed"
+while read -r path; do
+    case $path in
+    */*) [ -e "$root/$path" ] || echo "$path" >>"$tmp/unnamed" ;;
+    *) grep -qxF "$path" "$tmp/tree" || echo "$path" >>"$tmp/unnamed" ;;
+    esac
+done <"$tmp/named"
+if [ ! -s "$tmp/named" ]; then bad "HACKING.md names no file (the extraction is broken)"
+elif [ -s "$tmp/unnamed" ]; then bad "HACKING.md names files that do not exist" "$tmp/unnamed"
+else ok; fi
 
 echo "docs: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -199,6 +199,24 @@ START_TEST(caret_counts_characters_not_bytes) {
 }
 END_TEST
 
+/* A span narrows to a name written inside it, counting characters. */
+START_TEST(span_of_text_finds_the_name_inside) {
+    ds_schema *s = schema_with("u.yaml", "t: { d: \"\xc3\xa9\", type: \"[Custmer!]\" }\n");
+    ds_span type = ds_span_make(0, 1, 20, 1, 32);  /* "[Custmer!]" with its quotes */
+    ds_span name = ds_span_of_text(s, type, "Custmer");
+    ck_assert_uint_eq(name.col, 22);
+    ck_assert_uint_eq(name.end_col, 29);
+    ds_span none = ds_span_of_text(s, type, "Customer");  /* not written there */
+    ck_assert_uint_eq(none.col, 20);
+    ds_diag *d = ds_error(s, type, DS_E_UNKNOWN_TYPE, "unknown");
+    ds_suggest(s, d, name, "Customer");
+    ck_assert_str_eq(d->pub.replacement, "Customer");
+    ck_assert_uint_eq(d->pub.replace_at.column, 22);
+    ck_assert_uint_eq(d->pub.replace_at.end_column, 29);
+    ds_schema_free(s);
+}
+END_TEST
+
 START_TEST(long_lines_show_a_window_around_the_caret) {
     char line[4000];
     memset(line, 'a', sizeof line);
@@ -258,6 +276,7 @@ int main(void) {
     tcase_add_test(tc, diagnostics_sorted_and_rendered_with_caret);
     tcase_add_test(tc, error_cap_counts_but_drops);
     tcase_add_test(tc, caret_counts_characters_not_bytes);
+    tcase_add_test(tc, span_of_text_finds_the_name_inside);
     tcase_add_test(tc, long_lines_show_a_window_around_the_caret);
     tcase_add_test(tc, lone_cr_ends_a_line);
     tcase_add_test(tc, every_code_is_unique);

@@ -44,7 +44,8 @@ static char *emit_once(const ds_schema *s, ds_format format) {
 
 START_TEST(every_format_100_times_same_text_same_memory) {
     ds_schema *s = load_rich_case();
-    const ds_format formats[] = {DS_FORMAT_GRAPHQL, DS_FORMAT_INTROSPECTION, DS_FORMAT_JSON};
+    const ds_format formats[] = {DS_FORMAT_GRAPHQL, DS_FORMAT_INTROSPECTION, DS_FORMAT_JSON,
+                                 DS_FORMAT_MERMAID, DS_FORMAT_DOT};
     for (size_t f = 0; f < sizeof formats / sizeof formats[0]; f++) {
         char *first = emit_once(s, formats[f]);
         size_t bytes = s->arena.bytes;

@@ -224,6 +224,16 @@ START_TEST(every_editor_map_is_compared) {
 }
 END_TEST
 
+/* Every key of every construct has its one line for an editor's hover. */
+START_TEST(every_key_is_explained) {
+    for (int c = 0; c < DS_KEYS_COUNT; c++)
+        for (const char *const *k = ds_construct_keys((ds_construct)c); *k; k++)
+            ck_assert_msg(ds_key_doc(*k) != NULL, "the %s key %s has no ds_key_doc line",
+                          ds_construct_name((ds_construct)c), *k);
+    ck_assert_ptr_null(ds_key_doc("Post"));
+}
+END_TEST
+
 int main(void) {
     Suite *suite = suite_create("format_keys");
     TCase *tc = tcase_create("format_keys");
@@ -236,6 +246,7 @@ int main(void) {
     tcase_add_test(tc, operation_keys);
     tcase_add_test(tc, handler_keys);
     tcase_add_test(tc, every_editor_map_is_compared);
+    tcase_add_test(tc, every_key_is_explained);
     suite_add_tcase(suite, tc);
     return unit_run(suite);
 }

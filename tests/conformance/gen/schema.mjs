@@ -420,15 +420,18 @@ class Generator {
 
   // ------------------------------------------------------------------ defaults, field rules
 
-  /** Defaults and field rules go on plain fields only: no key, reference or auth field. */
+  /** Field rules go on plain fields only: no key, reference or auth field; defaults on
+   *  those and on the identifier's sort keys (data-schema prints them there). */
   decorateFields(m) {
     const keys = new Set(m.indexes.flatMap((ix) => [ix.field, ...ix.sortKeys]));
+    const sortKeys = new Set(m.identifier.slice(1).map((k) => k.name));
     let ruled = 0;
     for (const [name, f] of m.fields) {
       const plain = !f.key && !f.reference && !f.authField && !keys.has(name);
-      if (plain && f.kind === 'scalar' && !isList(f.shape) && this.rng.chance(0.3)) {
+      const sortKey = sortKeys.has(name) && !f.reference && !f.authField && !keys.has(name);
+      if ((plain || sortKey) && f.kind === 'scalar' && !isList(f.shape) && this.rng.chance(0.3)) {
         f.default = pickDefault(this.rng, f.base);
-        if (f.default) this.hit(`default:${f.base}:${f.default.kind}`);
+        if (f.default) this.hit(sortKey ? `default:sort-key:${f.default.kind}` : `default:${f.base}:${f.default.kind}`);
       }
       const nullable = f.kind === 'rel' || !f.shape?.endsWith('!');
       const rulable = f.kind === 'scalar' || f.kind === 'ref' || f.kind === 'rel';
