@@ -141,6 +141,12 @@ static const char *required(api_schema *api, const char *type) {
     return n && type[n - 1] == '!' ? type : join(api, parts);
 }
 
+/* Whether a model's key is the default one, id alone (declared or not, with
+ * identifier: [id] or without): the transformer treats it as no @primaryKey. */
+static bool default_key(const ds_decl *m) {
+    return m->sort_key_count == 0 && strcmp(m->pk_name, "id") == 0;
+}
+
 /* Whether f is one of m's identifier fields. */
 static bool is_key_field(const ds_decl *m, const char *name) {
     if (strcmp(m->pk_name, name) == 0) return true;
@@ -166,7 +172,8 @@ static const char *filter_type(api_schema *api, const ds_field *f, bool subscrip
     if (f->kind != DS_FIELD_SCALAR) return NULL;
     switch (f->type.scalar) {
     case DS_SCALAR_ID: return subscription ? "ModelSubscriptionIDInput" : "ModelIDInput";
-    case DS_SCALAR_INTEGER: return subscription ? "ModelSubscriptionIntInput" : "ModelIntInput";
+    case DS_SCALAR_INTEGER:
+    case DS_SCALAR_TIMESTAMP: return subscription ? "ModelSubscriptionIntInput" : "ModelIntInput";
     case DS_SCALAR_FLOAT: return subscription ? "ModelSubscriptionFloatInput" : "ModelFloatInput";
     case DS_SCALAR_BOOLEAN: return subscription ? "ModelSubscriptionBooleanInput" : "ModelBooleanInput";
     default: return subscription ? "ModelSubscriptionStringInput" : "ModelStringInput";
@@ -301,7 +308,8 @@ static void mutation_input(model_ctx *c, const char *op) {
         bool key = is_key_field(c->m, f->name.text);
         if (del && !key) continue;
         const char *type = type_text(api, f, "Input");
-        if (key) type = required(api, type);
+        if (key && create && default_key(c->m)) type = optional(api, type);  /* generated */
+        else if (key) type = required(api, type);
         else if (!create) type = optional(api, type);
         add_field(api, t, f->name.text, type, f->name.span);
     }
@@ -317,9 +325,10 @@ static void filter_input(model_ctx *c, const char *name, bool subscription, bool
     bool fresh;
     api_type *t = add_type(api, name, API_INPUT, c->span, &fresh);
     const char *id_type = subscription ? "ModelSubscriptionIDInput" : "ModelIDInput";
-    /* The transformer finds the keys to leave out under the capitalized name:
+    /* The transformer leaves out the keys of an identifier (a declared id
+       as the default key stays), and finds them under the capitalized name:
        a model named in lower case keeps them in its condition. */
-    bool keys_out = strcmp(c->name, c->upper) == 0;
+    bool keys_out = !default_key(c->m) && strcmp(c->name, c->upper) == 0;
     const char *str_type = subscription ? "ModelSubscriptionStringInput" : "ModelStringInput";
     for (size_t i = 0; i < c->m->field_count; i++) {
         const ds_field *f = c->m->fields[i];
@@ -336,7 +345,9 @@ static void filter_input(model_ctx *c, const char *name, bool subscription, bool
     add_field(api, t, "and", FMT(api, "[%s]", name), c->span);
     add_field(api, t, "or", FMT(api, "[%s]", name), c->span);
     if (!subscription) add_field(api, t, "not", name, c->span);
-    each_owner_field(c, false, owner_to_filter, t);
+    /* The owner fields reach the index and relational transformers' filter
+       through the capitalized name only. */
+    if (!declared_only || strcmp(c->name, c->upper) == 0) each_owner_field(c, false, owner_to_filter, t);
 }
 
 /* Model<Enum>Input (eq, ne), or Model<Enum>ListInput (eq, ne of lists,
@@ -476,7 +487,8 @@ static void model_subscriptions(model_ctx *c, model_ctx *rc) {
         api_field *f = add_field(sh, root(sh, "Subscription"), FMT(sh, "%s%s", ops[i].verb, c->upper),
                                  c->name, c->span);
         add_arg(sh, f, "filter", FMT(sh, "ModelSubscription%sFilterInput", c->upper), c->span);
-        each_owner_field(rc, true, owner_to_arg, f);
+        /* Like the filters' owner fields: a model named in lower case has none. */
+        if (strcmp(c->name, c->upper) == 0) each_owner_field(rc, true, owner_to_arg, f);
     }
     if (any && api) filter_input(c, FMT(api, "ModelSubscription%sFilterInput", c->upper), true, false, false);
 }
