@@ -37,6 +37,8 @@ SDL_RATIO_MAX = 1.5          # YAML -> SDL within 1.5x of the bare libyaml parse
 SDL_RATIO_SIZES = (5000, 50000)
 LINEAR_MAX = 11.0            # time(50,000) within 11x of time(5,000)
 MEM_FACTOR, MEM_EXTRA = 4, 12 * MIB   # peak memory within 4x input + 12 MiB
+DIFF_SIZES = (5000,)         # dschemac diff of two schemas one edit apart
+DIFF_MAX = 2.0               # ... costs no more than two compilations (-f graphql) of a side
 
 
 def run_once(argv, stdout=subprocess.DEVNULL):
@@ -102,6 +104,8 @@ def bench_schema(args, shape, models):
     for fmt in FORMATS:
         secs, rss = measure([args.dschemac, "-q", "-f", fmt, path], repeat)
         row["formats"][fmt] = {"secs": secs, "rss": rss}
+    if models in DIFF_SIZES:
+        bench_diff(args, row, path, repeat)
     if args.node_dir:
         node_sdl = os.path.join(args.work, "data-schema.graphql")
         got = node_bench(args.node_dir, path, node_sdl)
@@ -109,6 +113,25 @@ def bench_schema(args, shape, models):
             row["node_secs"], row["node_ms"] = got
             row["sdl_same"] = same_sdl(args.dschemac, path, node_sdl, args.work)
     return row
+
+
+def edited_copy(path):
+    """The schema one edit later (a field added to its first model), for the diff row."""
+    out = path[:-len(".yaml")] + ".edited.yaml"
+    if not os.path.exists(out) or os.path.getmtime(out) < os.path.getmtime(path):
+        with open(path) as f:
+            text = f.read()
+        at = text.index("    fields:\n") + len("    fields:\n")
+        with open(out, "w") as f:
+            f.write(text[:at] + "      benchEdit: string\n" + text[at:])
+    return out
+
+
+def bench_diff(args, row, path, repeat):
+    """dschemac diff OLD NEW, one edit apart (against the row's compilations)."""
+    argv = [args.dschemac, "diff", "--fail-on=data-loss", path, edited_copy(path)]
+    secs, rss = measure(argv, repeat)
+    row["diff"] = {"secs": secs, "rss": rss}
 
 
 def fmt_ms(secs):
@@ -170,9 +193,30 @@ def node_table(rows, markdown):
     return "\n".join([fmt_line(head)] + [fmt_line(line) for line in lines])
 
 
+def diff_table(rows, markdown):
+    """The diff row: dschemac diff of two schemas one edit apart."""
+    head = ["schema", "models", "diff ms", "compilation ms", "diff / compilation", "peak MiB"]
+    lines = [[r["shape"], f"{r['models']:,}", fmt_ms(r["diff"]["secs"]),
+              fmt_ms(r["formats"]["graphql"]["secs"]),
+              f"{r['diff']['secs'] / r['formats']['graphql']['secs']:.2f}", f"{r['diff']['rss'] / MIB:.1f}"]
+             for r in rows if "diff" in r]
+    if not lines:
+        return ""
+    if markdown:
+        return "\n".join(["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] +
+                         ["| " + " | ".join(l) + " |" for l in lines])
+    widths = [max(len(x) for x in col) for col in zip(head, *lines)]
+    return "\n".join("  ".join(x.rjust(w) for x, w in zip(l, widths)) for l in [head] + lines)
+
+
 def targets(rows):
     """Each target with its verdict: a list of (ok, text)."""
     out = []
+    for r in rows:
+        if "diff" in r:
+            k = r["diff"]["secs"] / r["formats"]["graphql"]["secs"]
+            out.append((k <= DIFF_MAX, f"{r['shape']} {r['models']:,}: diff one edit apart costs "
+                        f"{k:.2f} compilations to SDL (target <= {DIFF_MAX:.0f})"))
     by = {(r["shape"], r["models"]): r for r in rows}
     for r in rows:
         if r["models"] in SDL_RATIO_SIZES:
@@ -242,6 +286,10 @@ def main():
         return 1
     print(f"dschemac bench: {machine()}; median of {args.repeat} runs (3 at 50,000 models)\n")
     print(table(rows, args.markdown))
+    diffs = diff_table(rows, args.markdown)
+    if diffs:
+        print("\ndschemac diff OLD NEW, one edit apart (a field added to the first model):\n")
+        print(diffs)
     extra = node_table(rows, args.markdown)
     if extra:
         print("\ndata-schema 1.26.2 (node " + subprocess.run(["node", "--version"], capture_output=True,

@@ -12,14 +12,13 @@
 #include <unistd.h>
 
 #include "dschema.h"
+#include "diff_command.h"
+#include "input.h"
 #include "lsp.h"
 #include "report.h"
 
 #define EXIT_SCHEMA 1
 #define EXIT_USAGE 2
-
-/* Inputs larger than this are refused before parsing. */
-#define MAX_INPUT_BYTES ((size_t)256 << 20)
 
 typedef struct options {
     ds_format format;
@@ -52,6 +51,7 @@ static const char usage_text[] =
     "  -V, --version           show the version and exit\n"
     "\n"
     "FILE - reads standard input. Several files are merged in order.\n"
+    "'dschemac diff OLD NEW' compares two versions (dschemac diff --help).\n"
     "Exit status: 0 success, 1 the schema has errors, 2 usage or I/O error.\n"
     "See dschemac(1) and dschema(5).\n";
 
@@ -61,19 +61,6 @@ static int usage_error(const char *fmt, const char *arg) {
     fprintf(stderr, fmt, arg);
     fputs("\nTry 'dschemac --help' for more information.\n", stderr);
     return EXIT_USAGE;
-}
-
-/* Whether colour is wanted on standard error for WHEN (NULL: auto). */
-static int want_color(const char *when, int *ok) {
-    *ok = 1;
-    if (!when || strcmp(when, "auto") == 0) {
-        const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-        return isatty(STDERR_FILENO) && !(no && *no) && !(term && strcmp(term, "dumb") == 0);
-    }
-    if (strcmp(when, "always") == 0) return 1;
-    if (strcmp(when, "never") == 0) return 0;
-    *ok = 0;
-    return 0;
 }
 
 /* Parse a non-negative count; returns 0 on success. */
@@ -145,77 +132,6 @@ static int parse_args(int argc, char **argv, options *opts) {
     opts->file_count = argc - optind;
     if (opts->file_count == 0) return usage_error("%s", "no input file");
     return -1;
-}
-
-/* Read all of stream (size_hint bytes expected, 0 if unknown) into a
- * malloc'ed buffer with room for one more byte; returns NULL and sets errno. */
-static char *read_stream(FILE *in, size_t size_hint, size_t *len) {
-    size_t cap = size_hint < MAX_INPUT_BYTES ? size_hint + 1 : MAX_INPUT_BYTES, n = 0;
-    if (cap < 65536) cap = 65536;
-    char *buf = malloc(cap);
-    if (!buf) return NULL;
-    for (;;) {
-        if (n == cap) {
-            if (cap >= MAX_INPUT_BYTES) {
-                free(buf);
-                errno = EFBIG;
-                return NULL;
-            }
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                return NULL;
-            }
-            buf = p, cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, in);
-        n += got;
-        if (got == 0) break;
-    }
-    if (n == cap) {  /* room for the NUL ds_schema_parse_adopt writes */
-        char *p = realloc(buf, cap + 1);
-        if (!p) {
-            free(buf);
-            return NULL;
-        }
-        buf = p;
-    }
-    if (ferror(in)) {
-        int saved = errno ? errno : EIO;
-        free(buf);
-        errno = saved;
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
-/* Read a file (or standard input for "-"); prints the error and returns NULL. */
-static char *read_input(const char *path, size_t *len) {
-    if (strcmp(path, "-") == 0) {
-        char *data = read_stream(stdin, 0, len);
-        if (!data)
-            fprintf(stderr, "dschemac: cannot read <stdin>: %s\n",
-                    errno == EFBIG ? "input is larger than 256 MiB" : strerror(errno));
-        return data;
-    }
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "dschemac: cannot read '%s': Is a directory\n", path);
-        return NULL;
-    }
-    FILE *in = fopen(path, "rb");
-    if (!in) {
-        fprintf(stderr, "dschemac: cannot read '%s': %s\n", path, strerror(errno));
-        return NULL;
-    }
-    char *data = read_stream(in, stat(path, &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0,
-                             len);
-    if (!data)
-        fprintf(stderr, "dschemac: cannot read '%s': %s\n", path,
-                errno == EFBIG ? "file is larger than 256 MiB" : strerror(errno));
-    fclose(in);
-    return data;
 }
 
 /* A ds_write_fn onto a stdio stream. */
@@ -320,6 +236,7 @@ static int run(const options *opts) {
 }
 
 int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "diff") == 0) return diff_main(argc - 1, argv + 1);
     if (argc == 2 && strcmp(argv[1], "lsp") == 0) return lsp_main();
     options opts = {0};
     opts.max_errors = 20;

@@ -93,15 +93,28 @@ static json_t *sarif_result(const ds_diagnostic *d) {
 }
 
 /* The whole SARIF log. */
-static json_t *sarif_log(const ds_schema *schema) {
+static json_t *sarif_log(const ds_schema *schema, const report_extra *extra) {
     json_t *results = json_array();
-    for (size_t i = 0; i < ds_schema_diagnostic_count(schema); i++)
-        json_array_append_new(results, sarif_result(ds_schema_diagnostic(schema, i)));
-    return json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o}]}", "$schema",
+    for (size_t i = 0; i < ds_schema_diagnostic_count(schema); i++) {
+        json_t *result = sarif_result(ds_schema_diagnostic(schema, i));
+        if (extra && extra->diagnostic) {
+            json_t *props = json_object();
+            extra->diagnostic(extra->ctx, i, props);
+            json_object_set_new(result, "properties", props);
+        }
+        json_array_append_new(results, result);
+    }
+    json_t *log = json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:o}]}", "$schema",
                      "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
                      "tool", "driver", "name", "dschemac", "version", DSCHEMA_VERSION,
                      "informationUri", "https://github.com/dschemac/dschemac", "rules",
                      sarif_rules(), "results", results);
+    if (extra && extra->run) {
+        json_t *props = json_object();
+        extra->run(extra->ctx, props);
+        json_object_set_new(json_array_get(json_object_get(log, "runs"), 0), "properties", props);
+    }
+    return log;
 }
 
 /* Dump a JSON value followed by a newline, and free it. */
@@ -113,15 +126,22 @@ static void print_json(FILE *out, json_t *value, size_t flags) {
 }
 
 void report_diagnostics(FILE *out, const ds_schema *schema, report_format format, int color) {
+    report_diagnostics_extra(out, schema, format, color, NULL);
+}
+
+void report_diagnostics_extra(FILE *out, const ds_schema *schema, report_format format, int color,
+                              const report_extra *extra) {
     if (format == REPORT_SARIF) {
-        print_json(out, sarif_log(schema), JSON_INDENT(2));
+        print_json(out, sarif_log(schema, extra), JSON_INDENT(2));
         return;
     }
     ds_render_options options = {color};
     for (size_t i = 0; i < ds_schema_diagnostic_count(schema); i++) {
         const ds_diagnostic *d = ds_schema_diagnostic(schema, i);
         if (format == REPORT_JSON) {
-            print_json(out, diagnostic_json(d), JSON_COMPACT);
+            json_t *obj = diagnostic_json(d);
+            if (extra && extra->diagnostic) extra->diagnostic(extra->ctx, i, obj);
+            print_json(out, obj, JSON_COMPACT);
             continue;
         }
         char *text = ds_diagnostic_render(schema, d, &options);

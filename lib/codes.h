@@ -11,6 +11,7 @@
  *   DS05xx  authorization                (codes_resolve.def)
  *   DS06xx  operations, defaults, other  (codes_resolve.def)
  *   DS09xx  warnings                     (codes_resolve.def)
+ *   DS1xxx  dschemac diff's changes      (codes_diff.def)
  */
 #ifndef DS_CODES_H
 #define DS_CODES_H
@@ -18,6 +19,7 @@
 #define DS_CODE(constant, code, name, description) extern const char constant[];
 #include "codes_parse.def"
 #include "codes_resolve.def"
+#include "codes_diff.def"
 #undef DS_CODE
 
 #endif

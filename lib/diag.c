@@ -196,17 +196,23 @@ static size_t line_break(const char *data, size_t len, size_t i) {
     return 0;
 }
 
+/* Whether a byte can start a line break (most bytes cannot: a fast path). */
+static bool may_break(unsigned char c) { return c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2; }
+
 /* Index the line starts of a source once. */
 static void index_lines(ds_schema *s, ds_source *src) {
     if (src->line_starts) return;
+    const unsigned char *u = (const unsigned char *)src->data;
     size_t count = 1;
     for (size_t i = 0, n; i < src->len; i += n ? n : 1)
-        if ((n = line_break(src->data, src->len, i))) count++;
+        if (may_break(u[i]) && (n = line_break(src->data, src->len, i))) count++;
+        else n = 0;
     src->line_starts = ds_arena_alloc(&s->arena, count * sizeof *src->line_starts);
     size_t k = 0;
     src->line_starts[k++] = 0;
     for (size_t i = 0, n; i < src->len; i += n ? n : 1)
-        if ((n = line_break(src->data, src->len, i))) src->line_starts[k++] = i + n;
+        if (may_break(u[i]) && (n = line_break(src->data, src->len, i))) src->line_starts[k++] = i + n;
+        else n = 0;
     src->line_count = count;
 }
 

@@ -168,6 +168,66 @@ typedef struct ds_diagnostic_kind {
 } ds_diagnostic_kind;
 DS_API const ds_diagnostic_kind *ds_diagnostic_kinds(void);
 
+/* ---- comparing two versions of a schema (dschemac diff) ---- */
+
+typedef struct ds_diff ds_diff;
+
+/* How much a change matters, least first: graphql-inspector's three levels
+ * for the client API, then what the deployment does to the tables. */
+typedef enum ds_diff_level {
+    DS_DIFF_NON_BREAKING, DS_DIFF_DANGEROUS, DS_DIFF_BREAKING, DS_DIFF_DEPLOY, DS_DIFF_DATA_LOSS
+} ds_diff_level;
+
+/* What the deployment does to a model's DynamoDB table. */
+typedef enum ds_table_verdict {
+    DS_TABLE_UNCHANGED, DS_TABLE_CREATED, DS_TABLE_DELETED, DS_TABLE_REPLACED, DS_TABLE_UPDATED
+} ds_table_verdict;
+
+/* One model's table: its verdict, the GSI creations and deletions its
+ * update needs (0 unless updated), and its GSIs afterwards. */
+typedef struct ds_diff_table {
+    const char *model;
+    ds_table_verdict verdict;
+    size_t gsi_operations;
+    size_t gsi_count;
+} ds_diff_table;
+
+/* One change: its level, its kind (graphql-inspector's change type such as
+ * "FIELD_REMOVED", or dschemac's such as "MODEL_REMOVED"), the path it is
+ * at ("Post.title", "Query.listPosts", a model's name) and the
+ * diagnostic that reports it. */
+typedef struct ds_diff_change {
+    ds_diff_level level;
+    const char *kind;
+    const char *path;
+    const ds_diagnostic *diagnostic;
+} ds_diff_change;
+
+/* Compare two schemas, each resolved without errors (else NULL). The diff
+ * copies what it keeps: the schemas may be freed before it. */
+DS_API ds_diff *ds_diff_new(const ds_schema *old_schema, const ds_schema *new_schema);
+DS_API void ds_diff_free(ds_diff *diff);
+
+/* The changes as diagnostics: a schema that holds both sides' sources
+ * (OLD's files first) and one diagnostic a change, located in NEW, or in
+ * OLD for what was removed. Read and render it as any schema's. */
+DS_API const ds_schema *ds_diff_report(const ds_diff *diff);
+
+/* The changes, in the order of the report's diagnostics: change i is
+ * reported by ds_schema_diagnostic(ds_diff_report(diff), i). */
+DS_API size_t ds_diff_change_count(const ds_diff *diff);
+DS_API const ds_diff_change *ds_diff_change_at(const ds_diff *diff, size_t index);
+
+/* Every model of either side, NEW's in order then those only OLD has. */
+DS_API size_t ds_diff_table_count(const ds_diff *diff);
+DS_API const ds_diff_table *ds_diff_table_at(const ds_diff *diff, size_t index);
+
+/* "non-breaking", "dangerous", "breaking", "deploy", "data-loss". */
+DS_API const char *ds_diff_level_name(ds_diff_level level);
+
+/* "unchanged", "created", "deleted", "replaced", "updated". */
+DS_API const char *ds_table_verdict_name(ds_table_verdict verdict);
+
 #ifdef __cplusplus
 }
 #endif

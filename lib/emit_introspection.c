@@ -357,12 +357,7 @@ static void index_attribute(intro_ctx *c, const ds_decl *model, const ds_index *
     if (given(ix->name.text)) {
         ds_jw_string(w, ix->name.text);
     } else {
-        const char *plural = model->plural;
-        if (plural[0]) {  /* decapitalized */
-            ds_buf_putc(b, plural[0] >= 'A' && plural[0] <= 'Z' ? (char)(plural[0] - 'A' + 'a') : plural[0]);
-            ds_buf_puts(b, plural + 1);
-        }
-        ds_names_index_tail(b, ix);
+        ds_names_default_index_name(b, model, ix);
         ds_jw_scratch_string(w, b);
     }
     DS_JW_KEY(w, "queryField");

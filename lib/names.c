@@ -21,3 +21,12 @@ void ds_names_default_query_field(ds_buf *b, const ds_decl *model, const ds_inde
     ds_names_capitalized(b, model->name.text);
     ds_names_index_tail(b, ix);
 }
+
+void ds_names_default_index_name(ds_buf *b, const ds_decl *model, const ds_index *ix) {
+    const char *plural = model->plural;
+    if (plural && plural[0]) {  /* decapitalized */
+        ds_buf_putc(b, plural[0] >= 'A' && plural[0] <= 'Z' ? (char)(plural[0] - 'A' + 'a') : plural[0]);
+        ds_buf_puts(b, plural + 1);
+    }
+    ds_names_index_tail(b, ix);
+}

@@ -17,4 +17,8 @@ void ds_names_index_tail(ds_buf *b, const ds_index *ix);
 /* Append secondaryIndexDefaultQueryField: list<Model>By<Pk>[And<Sk>...]. */
 void ds_names_default_query_field(ds_buf *b, const ds_decl *model, const ds_index *ix);
 
+/* Append the default name of an index: <plural, decapitalized>By<Pk>[And<Sk>...]
+ * (the generator's key name, and the GSI name dschemac diff compares). */
+void ds_names_default_index_name(ds_buf *b, const ds_decl *model, const ds_index *ix);
+
 #endif
