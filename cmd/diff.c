@@ -59,10 +59,7 @@ static const char diff_usage_text[] =
 
 /* Print a usage error and return the usage exit status. */
 static int diff_usage_error(const char *fmt, const char *arg) {
-    fputs("dschemac diff: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'dschemac diff --help' for more information.\n", stderr);
-    return EXIT_USAGE;
+    return usage_error_of("dschemac diff", fmt, arg);
 }
 
 /* Add a path to a side. */

@@ -57,10 +57,7 @@ static const char usage_text[] =
 
 /* Print a usage error with a hint and return the usage exit status. */
 static int usage_error(const char *fmt, const char *arg) {
-    fputs("dschemac: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs("\nTry 'dschemac --help' for more information.\n", stderr);
-    return EXIT_USAGE;
+    return usage_error_of("dschemac", fmt, arg);
 }
 
 /* Parse a non-negative count; returns 0 on success. */

@@ -92,3 +92,10 @@ char *read_input(const char *path, size_t *len) {
     return data;
 }
 
+
+int usage_error_of(const char *command, const char *fmt, const char *arg) {
+    fprintf(stderr, "%s: ", command);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", command);
+    return 2;
+}

@@ -1,4 +1,5 @@
-/* input.h: what the compiler and dschemac diff share: reading inputs. */
+/* input.h: what the compiler and dschemac diff share: reading inputs,
+ * usage errors. */
 #ifndef DSCHEMAC_INPUT_H
 #define DSCHEMAC_INPUT_H
 
@@ -18,5 +19,9 @@ char *read_stream(FILE *in, size_t size_hint, size_t *len);
 
 /* Read a file (or standard input for "-"); prints the error and returns NULL. */
 char *read_input(const char *path, size_t *len);
+
+/* Print "COMMAND: " and a usage error (fmt with one %s, arg), then how to
+ * get help; returns the usage exit status, 2. */
+int usage_error_of(const char *command, const char *fmt, const char *arg);
 
 #endif
