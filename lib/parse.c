@@ -463,38 +463,42 @@ static void parse_section(ds_parser *p, const ds_ynode *key, const ds_ynode *val
             parse_decl(p, DS_KEY(value, i), DS_VALUE(value, i), kind);
 }
 
+/* Report a top-level key that an earlier file (or this one) gave already. */
+static void report_given_twice(ds_parser *p, const ds_ynode *key, ds_span first,
+                               const char *what, const char *once) {
+    ds_diag *e = ds_parse_error(p, key->span, DS_E_DUPLICATE_KEY, "%s is given a second time",
+                                what);
+    ds_note_at(p->s, e, first, "it is first given here");
+    ds_hint(p->s, e, "give %s once, in one of the files", once);
+}
+
 /* The schema-level authorization: once across all files. */
 static void parse_schema_rules(ds_parser *p, const ds_ynode *key, const ds_ynode *value) {
     ds_schema *s = p->s;
     if (s->auth.present) {
-        ds_diag *e = ds_parse_error(p, key->span, DS_E_DUPLICATE_KEY,
-                                    "the schema's authorization is given a second time");
-        ds_note_at(s, e, s->auth.span, "it is first given here");
-        ds_hint(s, e, "give the schema-level rules once, in one of the files");
+        report_given_twice(p, key, s->auth.span, "the schema's authorization",
+                           "the schema-level rules");
         return;
     }
     ds_parse_rules(p, key, value, "the schema", &s->auth);
 }
 
-#define mode_words ds_auth_mode_words
 static const char *const mode_synonyms[] = {"userPools", "userPool", "iam", "identityPool",
                                             "publicApiKey", "apiKey", "function", "lambda", NULL};
-static const ds_wordset mode_set = {"an authorization mode of defineData", mode_words,
+static const ds_wordset mode_set = {"an authorization mode of defineData", ds_auth_mode_words,
                                     mode_synonyms};
 
 /* defaultAuthorizationMode: MODE, once across all files. */
 static void parse_default_mode(ds_parser *p, const ds_ynode *key, const ds_ynode *value) {
     ds_schema *s = p->s;
     if (s->default_mode_key.text) {
-        ds_diag *e = ds_parse_error(p, key->span, DS_E_DUPLICATE_KEY,
-                                    "defaultAuthorizationMode is given a second time");
-        ds_note_at(s, e, s->default_mode_key.span, "it is first given here");
-        ds_hint(s, e, "give the default authorization mode once, in one of the files");
+        report_given_twice(p, key, s->default_mode_key.span, "defaultAuthorizationMode",
+                           "the default authorization mode");
         return;
     }
     int w = ds_parse_word(p, value, &mode_set, "defaultAuthorizationMode");
     if (w < 0) return;
-    s->default_mode_key.text = mode_words[w];
+    s->default_mode_key.text = ds_auth_mode_words[w];
     s->default_mode_key.span = value->span;
 }
 
